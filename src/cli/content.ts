@@ -3,7 +3,22 @@ import type { Command } from 'commander';
 import { lintContent } from '../modules/library/content/lint';
 import { formatIssue, loadContent } from '../modules/library/content/loader';
 import { contentStats } from '../modules/library/content/stats';
+import { lintProcessingTemplates } from '../modules/processing/content';
 import { contentDir } from '../paths';
+
+/** One part of the content that `content lint` checks besides the library: its summary line and its issues. */
+interface ContentCheck {
+  summary: string;
+  errors: { file: string; path: string; message: string }[];
+}
+
+/** The national templates and catalogues beside the library, each under its own folder of the content directory. */
+function moduleChecks(dir: string): ContentCheck[] {
+  const processing = lintProcessingTemplates(resolve(dir, 'processing'));
+  return [
+    { summary: `${processing.templates} behandlingsmaler`, errors: processing.errors.map((e) => ({ ...e, file: `processing/${e.file}` })) },
+  ];
+}
 
 export function registerContentCommands(program: Command): void {
   const content = program.command('content').description('Innholdet i content/ (kravbiblioteket og felles tiltak)');
@@ -13,12 +28,15 @@ export function registerContentCommands(program: Command): void {
     .option('--dir <mappe>', 'innholdsmappen som skal kontrolleres', contentDir)
     .action((options: { dir: string }) => {
       const { load, issues } = lintContent(resolve(options.dir));
-      if (issues.length === 0) {
-        console.log(`Innholdet er i orden: ${load.frameworks.length} rammeverk og ${load.measures.length} felles tiltak i ${load.files.length} filer.`);
+      const checks = moduleChecks(options.dir);
+      const all = [...issues, ...checks.flatMap((c) => c.errors.map((e) => ({ ...e, line: null })))];
+      if (all.length === 0) {
+        const parts = [`${load.frameworks.length} rammeverk`, `${load.measures.length} felles tiltak`, ...checks.map((c) => c.summary)];
+        console.log(`Innholdet er i orden: ${parts.join(', ')}.`);
         return;
       }
-      for (const issue of issues) console.error(formatIssue(issue));
-      console.error(`\n${issues.length} feil i innholdet.`);
+      for (const issue of all) console.error(formatIssue(issue));
+      console.error(`\n${all.length} feil i innholdet.`);
       process.exitCode = 1;
     });
   content

@@ -3,13 +3,12 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { authenticator } from 'otplib';
 import type { Page } from 'playwright-core';
 import { loadLibraryFixture } from '../../src/modules/assessment/test-support/library-fixture';
 import { organizations } from '../../src/modules/organizations/schema';
 import { pdfText } from '../../src/modules/reports/test-support/pdf-text';
 import { addMembership, buildUser, type TestUser } from '../../src/test/factories';
-import { expectAccessible, startE2e, type E2e } from './support';
+import { expectAccessible, freshTotp, startE2e, type E2e } from './support';
 
 let e2e: E2e;
 let dpo: TestUser;
@@ -34,7 +33,7 @@ async function logIn(page: Page, user: Pick<TestUser, 'email' | 'password' | 'to
   await page.getByLabel('Passord').fill(user.password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
   await page.waitForURL('**/innlogging/tofaktor');
-  await page.getByLabel('Engangskode eller gjenopprettingskode').fill(authenticator.generate(user.totpSecret));
+  await page.getByLabel('Engangskode eller gjenopprettingskode').fill(await freshTotp(user.totpSecret));
   await page.getByRole('button', { name: 'Bekreft' }).click();
 }
 

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { authenticator } from 'otplib';
 import type { Page } from 'playwright-core';
 import { withOwner } from '../../src/db/tenant';
 import { organizationFrameworkVersions } from '../../src/modules/assessment/schema';
@@ -12,7 +11,7 @@ import { cisoFixturesDir } from '../../src/modules/library/ciso/fixtures';
 import { exportFramework } from '../../src/modules/library/export';
 import { organizations } from '../../src/modules/organizations/schema';
 import { addMembership, buildUser, nationalOrganization, type TestUser } from '../../src/test/factories';
-import { expectAccessible, startE2e, type E2e } from './support';
+import { expectAccessible, freshTotp, startE2e, type E2e } from './support';
 
 let e2e: E2e;
 let national: TestUser;
@@ -54,7 +53,7 @@ async function logIn(page: Page, user: TestUser) {
   await page.getByLabel('Passord').fill(user.password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
   await page.waitForURL('**/innlogging/tofaktor');
-  await page.getByLabel('Engangskode eller gjenopprettingskode').fill(authenticator.generate(user.totpSecret));
+  await page.getByLabel('Engangskode eller gjenopprettingskode').fill(await freshTotp(user.totpSecret));
   await page.getByRole('button', { name: 'Bekreft' }).click();
   await page.getByRole('navigation', { name: 'Hovedmeny' }).waitFor();
 }

@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
+import { authenticator } from 'otplib';
 import { loadConfig } from '../../src/server/config';
 import { startServer, type Running } from '../../src/server/start';
 import { startSmtpSink, type SentMail } from '../../src/test/smtp-sink';
@@ -89,4 +90,18 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
       .join('\n  ');
     throw new Error(`axe found ${result.violations.length} violation(s) on ${label}:\n  ${details}`);
   }
+}
+
+const usedSteps = new Map<string, number>();
+
+/**
+ * A TOTP code for `secret` that the server has not seen yet: it refuses a code from a time step already used by
+ * the same person (replay protection), so a second login within the same 30 s step waits for the next step.
+ */
+export async function freshTotp(secret: string): Promise<string> {
+  const step = () => Math.floor(Date.now() / 30_000);
+  const last = usedSteps.get(secret);
+  if (last !== undefined && step() <= last) await new Promise((done) => setTimeout(done, (last + 1) * 30_000 - Date.now() + 50));
+  usedSteps.set(secret, step());
+  return authenticator.generate(secret);
 }

@@ -136,6 +136,10 @@ test('samsvar content lint exits 0 on the repository and 1 on a broken copy; sta
   const broken = cli('lint', '--dir', brokenCopy('library/measures/ai.yaml', (t) => t.replace('relationship: subset', 'relationship: overlaps')));
   assert.equal(broken.status, 1);
   assert.match(broken.stderr, /library\/measures\/ai\.yaml:\d+ measures\[\d+\]\.mappings\[\d+\]\.relationship: relationship må være/);
+  const template = 'processing/templates/administrasjon-ikt-logging-kontrolltiltak.yaml';
+  const brokenTemplate = cli('lint', '--dir', brokenCopy(template, (t) => t.replace('urn:samsvar:measure:mfa-all-users', 'urn:samsvar:measure:finnes-ikke')));
+  assert.equal(brokenTemplate.status, 1, 'a processing template is part of the content lint');
+  assert.match(brokenTemplate.stderr, /processing\/.*urn:samsvar:measure:finnes-ikke/);
   const stats = cli('stats', '--json');
   assert.equal(stats.status, 0, stats.stderr);
   const parsed = JSON.parse(stats.stdout) as { frameworks: number; requirementNodes: number; measures: number; mappings: number; coverage: unknown[] };
