@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { lintContent } from '../modules/library/content/lint';
 import { formatIssue, loadContent } from '../modules/library/content/loader';
+import { findSplitText } from '../modules/library/content/split-text';
 import { contentStats } from '../modules/library/content/stats';
 import { lintProcessingTemplates } from '../modules/processing/content';
 import { contentDir } from '../paths';
@@ -29,7 +30,7 @@ export function registerContentCommands(program: Command): void {
     .action((options: { dir: string }) => {
       const { load, issues } = lintContent(resolve(options.dir));
       const checks = moduleChecks(options.dir);
-      const all = [...issues, ...checks.flatMap((c) => c.errors.map((e) => ({ ...e, line: null })))];
+      const all = [...issues, ...findSplitText(resolve(options.dir)), ...checks.flatMap((c) => c.errors.map((e) => ({ ...e, line: null })))];
       if (all.length === 0) {
         const parts = [`${load.frameworks.length} rammeverk`, `${load.measures.length} felles tiltak`, ...checks.map((c) => c.summary)];
         console.log(`Innholdet er i orden: ${parts.join(', ')}.`);

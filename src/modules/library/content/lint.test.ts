@@ -140,6 +140,9 @@ test('samsvar content lint exits 0 on the repository and 1 on a broken copy; sta
   const brokenTemplate = cli('lint', '--dir', brokenCopy(template, (t) => t.replace('urn:samsvar:measure:mfa-all-users', 'urn:samsvar:measure:finnes-ikke')));
   assert.equal(brokenTemplate.status, 1, 'a processing template is part of the content lint');
   assert.match(brokenTemplate.stderr, /processing\/.*urn:samsvar:measure:finnes-ikke/);
+  const cut = cli('lint', '--dir', brokenCopy('dpia/templates/epj-helse-omsorg.yaml', (t) => t.replace('reason: "Helsepersonell vurderer helsetilstand, funksjonsnivå og behov."', 'reason: Helsepersonell vurderer helsetilstand, funksjonsnivå og behov.')));
+  assert.equal(cut.status, 1, 'text cut by an unquoted comma is an error');
+  assert.match(cut.stderr, /dpia\/templates\/epj-helse-omsorg\.yaml:\d+ funksjonsnivå og behov\.: teksten «funksjonsnivå og behov\.» er kuttet/);
   const stats = cli('stats', '--json');
   assert.equal(stats.status, 0, stats.stderr);
   const parsed = JSON.parse(stats.stdout) as { frameworks: number; requirementNodes: number; measures: number; mappings: number; coverage: unknown[] };
