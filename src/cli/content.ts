@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { lintContent } from '../modules/library/content/lint';
 import { formatIssue, loadContent } from '../modules/library/content/loader';
+import { loadRiskContent } from '../modules/risk/content';
 import { contentStats } from '../modules/library/content/stats';
 import { contentDir } from '../paths';
 
@@ -13,6 +14,8 @@ export function registerContentCommands(program: Command): void {
     .option('--dir <mappe>', 'innholdsmappen som skal kontrolleres', contentDir)
     .action((options: { dir: string }) => {
       const { load, issues } = lintContent(resolve(options.dir));
+      // ROS: the threat catalogue and the risk matrix (content/risk/README.md).
+      issues.push(...loadRiskContent(resolve(options.dir, 'risk')).issues.map((i) => ({ ...i, line: null })));
       if (issues.length === 0) {
         console.log(`Innholdet er i orden: ${load.frameworks.length} rammeverk og ${load.measures.length} felles tiltak i ${load.files.length} filer.`);
         return;
