@@ -229,5 +229,15 @@ describe('a risk assessment from draft to accepted', () => {
     // A service has no systems, so nothing to suggest from.
     assert.deepEqual(json<CandidatesResponse>(await a.api.get(`/api/risk/assessments/${id}/candidates`)).systems, []);
     assert.equal((await a.api.delete(`/api/risk/assessments/${id}`)).statusCode, 204);
+
+    // Every write is in the audit trail, with who did it.
+    const audited = await owner((tx) =>
+      tx.execute(sql`select entity, action, actor_user_id from audit_events where organization_id = ${a.organization.id} and entity in ('risk_assessments', 'risk_assessment_risks') order by id`),
+    ).then((r) => (r as unknown as { rows: { entity: string; action: string; actor_user_id: string }[] }).rows);
+    assert.deepEqual(
+      audited.map((e) => `${e.entity} ${e.action}`).sort(),
+      ['risk_assessment_risks delete', 'risk_assessment_risks insert', 'risk_assessments delete', 'risk_assessments insert'],
+    );
+    assert.ok(audited.every((e) => e.actor_user_id === a.user.id));
   });
 });
