@@ -5,6 +5,7 @@ import { formatIssue, loadContent } from '../modules/library/content/loader';
 import { findSplitText } from '../modules/library/content/split-text';
 import { contentStats } from '../modules/library/content/stats';
 import { lintProcessingTemplates } from '../modules/processing/content';
+import { loadRiskContent } from '../modules/risk/content';
 import { contentDir } from '../paths';
 
 /** One part of the content that `content lint` checks besides the library: its summary line and its issues. */
@@ -16,8 +17,10 @@ interface ContentCheck {
 /** The national templates and catalogues beside the library, each under its own folder of the content directory. */
 function moduleChecks(dir: string): ContentCheck[] {
   const processing = lintProcessingTemplates(resolve(dir, 'processing'));
+  const risk = loadRiskContent(resolve(dir, 'risk'));
   return [
     { summary: `${processing.templates} behandlingsmaler`, errors: processing.errors.map((e) => ({ ...e, file: `processing/${e.file}` })) },
+    { summary: `${risk.catalogue?.threats.length ?? 0} trusler i ROS-katalogen`, errors: risk.issues.map((e) => ({ ...e, file: `risk/${e.file}` })) },
   ];
 }
 

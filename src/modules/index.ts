@@ -10,6 +10,7 @@ import { processingNationalRoutes } from './processing/national-routes';
 import { processingOutputRoutes } from './processing/output-routes';
 import { processingRoutes } from './processing/routes';
 import { reportRoutes } from './reports/routes';
+import { riskRoutes } from './risk/routes';
 import { systemRoutes } from './systems/routes';
 import { meRoutes } from './users/me-routes';
 import { userRoutes } from './users/routes';
@@ -32,4 +33,5 @@ export const moduleRoutes: AnyRoute[] = [
   ...processingRoutes,
   ...processingOutputRoutes,
   ...processingNationalRoutes,
+  ...riskRoutes,
 ];

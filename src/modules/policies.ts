@@ -6,6 +6,7 @@ import { libraryPolicies } from './library/policy';
 import { organizationPolicies } from './organizations/policy';
 import { processingPolicies } from './processing/policy';
 import { reportPolicies } from './reports/policy';
+import { riskPolicies } from './risk/policy';
 import { systemPolicies } from './systems/policy';
 import { userPolicies } from './users/policy';
 import { notificationPolicies, vendorPolicies, vendorPortalPolicies } from './vendors/policy';
@@ -23,4 +24,5 @@ export const allPolicies = {
   vendorPortal: vendorPortalPolicies,
   notifications: notificationPolicies,
   processing: processingPolicies,
+  risk: riskPolicies,
 };

@@ -19,6 +19,7 @@ export const navItems: NavItem[] = [
   { to: '/handlingsplan', label: 'nav.actions', group: 'organization', visible: (me) => can(me, 'actions', 'view') },
   { to: '/systemer', label: 'nav.systems', group: 'organization', visible: (me) => can(me, 'systems', 'view') },
   { to: '/leverandorer', label: 'nav.vendors', group: 'organization', visible: (me) => can(me, 'vendors', 'view') && me.organization?.kind !== 'national' },
+  { to: '/risikovurdering', label: 'nav.risk', group: 'organization', visible: (me) => can(me, 'risk', 'view') },
   { to: '/behandlingsprotokoll', label: 'nav.processing', group: 'organization', visible: (me) => can(me, 'processing', 'view') },
   { to: '/rapporter', label: 'nav.reports', group: 'organization', visible: (me) => can(me, 'reports', 'download') },
   { to: '/varsler', label: 'nav.notifications', group: 'organization', visible: (me) => can(me, 'notifications', 'view') },

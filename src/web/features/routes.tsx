@@ -38,6 +38,9 @@ const UsagePage = lazy(() => import('./vendors/usage-page'));
 const NotificationsPage = lazy(() => import('./vendors/notifications-page'));
 const PortalPage = lazy(() => import('./vendor-portal/portal-page'));
 const QuestionnairePage = lazy(() => import('./vendor-portal/questionnaire-page'));
+const RiskListPage = lazy(() => import('./risk/risk-list-page'));
+const NewRiskPage = lazy(() => import('./risk/new-risk-page'));
+const RiskPage = lazy(() => import('./risk/risk-page'));
 
 /** Pages inside the signed-in layout. Each feature loads only when first visited. */
 export const appRoutes = [
@@ -80,4 +83,7 @@ export const appRoutes = [
   { path: '/varsler', element: <NotificationsPage /> },
   { path: '/leverandorportal', element: <PortalPage /> },
   { path: '/leverandorportal/:id', element: <QuestionnairePage /> },
+  { path: '/risikovurdering', element: <RiskListPage /> },
+  { path: '/risikovurdering/ny', element: <NewRiskPage /> },
+  { path: '/risikovurdering/:id', element: <RiskPage /> },
 ];

@@ -10,6 +10,7 @@ import { processingTermMessages } from '../features/processing/term-messages';
 import { assessmentMessages } from '../features/assessment/messages';
 import { actionMessages } from '../features/actions/messages';
 import { reportMessages } from '../features/reports/messages';
+import { riskMessages } from '../features/risk/messages';
 import { systemsMessages } from '../features/systems/messages';
 import { vendorsMessages } from '../features/vendors/messages';
 import { vendorPortalMessages } from '../features/vendor-portal/messages';
@@ -34,6 +35,7 @@ const parts = [
   systemsMessages,
   vendorsMessages,
   vendorPortalMessages,
+  riskMessages,
 ] as const;
 
 /** Every catalogue, for the test that no two features define the same key (the later would win silently). */

@@ -20,6 +20,7 @@ import { Page } from '../../components/page';
 import { QueryState } from '../../components/query-state';
 import { useI18n, type MessageKey } from '../../i18n';
 import { FollowUpTag } from '../vendors/follow-up-tag';
+import { SystemRiskLink } from '../risk/system-risk-link';
 import { useDeleteSystem, useSaveSystem, useSystem, useSystems, useVendorOptions } from './api';
 import { ChoiceField } from './form-fields';
 import { bodyFromForm, emptyForm, formFromSystem, type SystemForm } from './form-state';
@@ -105,6 +106,7 @@ function SystemForm({ system }: { system: SystemDto | null }) {
       ) : (
         <FormErrors error={save.error} fieldIds={fieldIds} />
       )}
+      {system ? <SystemRiskLink systemId={system.id} /> : null}
       {system?.vendor ? (
         <Card data-color="info">
           <Heading level={2} data-size="xs">
