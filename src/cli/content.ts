@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { lintDpiaContent } from '../modules/dpia/content';
 import { lintContent } from '../modules/library/content/lint';
 import { formatIssue, loadContent } from '../modules/library/content/loader';
 import { contentStats } from '../modules/library/content/stats';
@@ -13,6 +14,9 @@ export function registerContentCommands(program: Command): void {
     .option('--dir <mappe>', 'innholdsmappen som skal kontrolleres', contentDir)
     .action((options: { dir: string }) => {
       const { load, issues } = lintContent(resolve(options.dir));
+      const dpia = lintDpiaContent(resolve(options.dir, 'dpia'));
+      for (const issue of dpia) console.error(`dpia/${issue.file} ${issue.path}: ${issue.message}`);
+      if (dpia.length) process.exitCode = 1;
       if (issues.length === 0) {
         console.log(`Innholdet er i orden: ${load.frameworks.length} rammeverk og ${load.measures.length} felles tiltak i ${load.files.length} filer.`);
         return;

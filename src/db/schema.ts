@@ -12,3 +12,4 @@ export * from '../modules/actions/schema';
 export * from '../modules/vendors/questionnaire-schema';
 export * from '../modules/vendors/local-schema';
 export * from '../modules/vendors/notification-schema';
+export * from '../modules/dpia/schema';

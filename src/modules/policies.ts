@@ -2,6 +2,7 @@
 import { actionPolicies } from './actions/policy';
 import { assessmentPolicies } from './assessment/policy';
 import { auditPolicies } from './audit/policy';
+import { dpiaPolicies } from './dpia/policy';
 import { libraryPolicies } from './library/policy';
 import { organizationPolicies } from './organizations/policy';
 import { processingPolicies } from './processing/policy';
@@ -23,4 +24,5 @@ export const allPolicies = {
   vendorPortal: vendorPortalPolicies,
   notifications: notificationPolicies,
   processing: processingPolicies,
+  dpia: dpiaPolicies,
 };

@@ -5,6 +5,7 @@ import { createInvitation } from '../modules/users/service';
 import { addMembership, buildUser } from './factories';
 import { buildAssessmentFixture } from '../modules/assessment/test-support/matrix-fixture';
 import { buildProcessingFixture } from '../modules/processing/test-support';
+import { buildDpiaFixture } from '../modules/dpia/test-support';
 import { buildSystemsMatrixFixture, nationalSystemsFixtureKeys } from '../modules/vendors/test-support';
 
 /** The organisation whose data every other organisation must never reach, and the ids of its things. */
@@ -57,3 +58,6 @@ export const nationalFixtureKeys = new Set<string>();
 // with an answer in the vendor's own organisation.
 matrixFixtureBuilders.push((database, target) => buildSystemsMatrixFixture(database, target));
 for (const key of nationalSystemsFixtureKeys) nationalFixtureKeys.add(key);
+
+// DPIA: a screening, a DPIA from a template and an open proposal from a newer template version.
+matrixFixtureBuilders.push(buildDpiaFixture);
