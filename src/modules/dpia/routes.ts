@@ -1,4 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
+import { organizationPeople } from '../assessment/people';
+import { systems } from '../systems/schema';
 import { presentPolicies } from '../../server/policy';
 import { defineRoute, policy } from '../../server/route';
 import { loadRecord } from '../processing/repository';
@@ -124,6 +126,10 @@ export const dpiaRoutes = [
       const actor = ctx.requireActor();
       return ctx.work(async (tx) => ({
         ...(await dpiaDetail(tx, actor.organizationId, params.id, ctx.services.clock(), query.version ? Number(query.version) : undefined)),
+        options: {
+          systems: await tx.select({ id: systems.id, name: systems.name }).from(systems).where(eq(systems.organizationId, actor.organizationId)).orderBy(asc(systems.name)),
+          people: await organizationPeople(tx, actor.organizationId),
+        },
         policies: presentPolicies(dpiaPolicies, actor),
       }));
     },

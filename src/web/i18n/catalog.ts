@@ -13,6 +13,7 @@ import { reportMessages } from '../features/reports/messages';
 import { systemsMessages } from '../features/systems/messages';
 import { vendorsMessages } from '../features/vendors/messages';
 import { vendorPortalMessages } from '../features/vendor-portal/messages';
+import { dpiaMessages } from '../features/dpia/messages';
 import { commonMessages } from './common';
 import type { Language } from './define';
 
@@ -34,6 +35,7 @@ const parts = [
   systemsMessages,
   vendorsMessages,
   vendorPortalMessages,
+  dpiaMessages,
 ] as const;
 
 /** Every catalogue, for the test that no two features define the same key (the later would win silently). */
