@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { authenticator } from 'otplib';
+import type { Page } from 'playwright-core';
+import { buildEntry } from '../../src/modules/dpia/test-support';
+import { organizations } from '../../src/modules/organizations/schema';
+import { buildSystem } from '../../src/modules/processing/test-support';
+import { addMembership, buildUser, type TestUser } from '../../src/test/factories';
+import { expectAccessible, startE2e, type E2e } from './support';
+
+/**
+ * The DPIA "done when", as people do it: a municipality screens a processing activity, starts a DPIA from a
+ * national template, fills in the local fields and sends it to the DPO; the DPO gives an opinion and sends it
+ * for approval; the administrator approves and downloads the PDF; the planned measures are in the action plan.
+ * Three different people, so no TOTP code is used twice.
+ */
+
+let e2e: E2e;
+let author: TestUser;
+let dpo: TestUser;
+let leader: TestUser;
+let entryId: string;
+
+before(async () => {
+  e2e = await startE2e();
+  const db = e2e.server.database;
+  const gran = (await db.owner.select().from(organizations).where(eq(organizations.municipalityNumber, '3446')))[0]!;
+  author = await buildUser(db, { name: 'Siri Sikkerhet' });
+  await addMembership(db, author.id, gran.id, ['sikkerhetsleder']);
+  dpo = await buildUser(db, { name: 'Pia Personvern' });
+  await addMembership(db, dpo.id, gran.id, ['personvernombud']);
+  leader = await buildUser(db, { name: 'Leif Leder' });
+  await addMembership(db, leader.id, gran.id, ['administrator']);
+  await buildSystem(db, gran.id, 'Journalsystemet');
+  entryId = await buildEntry(db, gran.id, 'Pasientjournal i helse og omsorg');
+});
+after(() => e2e.close());
+
+async function logIn(page: Page, user: TestUser) {
+  await page.goto('/innlogging');
+  await page.getByLabel('E-postadresse').fill(user.email);
+  await page.getByLabel('Passord').fill(user.password);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.waitForURL('**/innlogging/tofaktor');
+  await page.getByLabel('Engangskode eller gjenopprettingskode').fill(authenticator.generate(user.totpSecret));
+  await page.getByRole('button', { name: 'Bekreft' }).click();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+test('screening, a DPIA from a national template, the DPO, approval, PDF and the action plan', async () => {
+  // The author screens the activity with the template's answers and starts the DPIA.
+  const { page, context } = await e2e.newPage();
+  await logIn(page, author);
+  await page.getByRole('link', { name: 'DPIA', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Vurdering av personvernkonsekvenser (DPIA)' }).waitFor();
+  await expectAccessible(page, 'DPIA-oversikt, tom');
+  await page.getByLabel('Screen en behandling').selectOption(entryId);
+  await page.getByRole('button', { name: 'Gå til screening' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Screening: trenger behandlingen en DPIA?' }).waitFor();
+  await expectAccessible(page, 'screening, tom');
+  await page.getByLabel('Fyll ut fra en nasjonal mal').selectOption({ label: 'Elektronisk pasientjournal (EPJ) i kommunal helse og omsorg' });
+  await page.getByRole('textbox', { name: 'Kort begrunnelse' }).first().waitFor();
+  await page.getByText('ikke verifisert mot Datatilsynets liste').first().waitFor();
+  assert.equal(await page.getByRole('radio', { name: 'Oppfylt', exact: true, checked: true }).count(), 5);
+  await page.getByRole('button', { name: 'Lagre screeningen' }).click();
+  await page.getByRole('heading', { name: /Resultat/ }).getByText('DPIA kreves').waitFor();
+  await expectAccessible(page, 'screening lagret');
+
+  await page.getByRole('link', { name: 'Start en DPIA' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Start en DPIA' }).waitFor();
+  await page.getByRole('radio', { name: /Elektronisk pasientjournal/ }).check();
+  await expectAccessible(page, 'start DPIA');
+  await page.getByRole('button', { name: 'Start DPIA' }).click();
+  await page.getByRole('heading', { level: 1, name: 'DPIA: Elektronisk pasientjournal (EPJ) i kommunal helse og omsorg' }).waitFor();
+  await page.getByText('6 lokale felt står tomme.').waitFor();
+  await expectAccessible(page, 'DPIA fra mal, lokale felt tomme');
+
+  await page.getByLabel('Hvilken enhet eier journalen').fill('Kommunalsjef helse og omsorg');
+  await page.getByRole('checkbox', { name: 'Hjemmesykepleie og praktisk bistand' }).check();
+  await page.getByRole('checkbox', { name: 'Sykehjem og korttidsplasser' }).check();
+  await page.getByLabel('Omtrent hvor mange pasienter').fill('2400');
+  await page.getByLabel('Velg EPJ-systemet').selectOption({ label: 'Journalsystemet' });
+  await page.getByLabel('Hvem har ansvaret for at de planlagte tiltakene').selectOption({ label: 'Siri Sikkerhet' });
+  await page.getByLabel('Hva mente pasientene og brukerne').fill('Eldrerådet er hørt og støtter tiltakene.');
+  await page.getByRole('button', { name: 'Lagre som ny versjon' }).click();
+  await page.getByRole('button', { name: 'Send til personvernombudet' }).waitFor();
+  assert.equal(await page.getByText('lokale felt står tomme').count(), 0);
+  await expectAccessible(page, 'DPIA utfylt');
+  await page.getByRole('button', { name: 'Send til personvernombudet' }).click();
+  await page.getByText('Vurderingen ligger hos personvernombudet.').waitFor();
+  const dpiaUrl = page.url();
+  await context.close();
+
+  // The DPO gives the opinion and sends it for approval.
+  const dpoSession = await e2e.newPage();
+  await logIn(dpoSession.page, dpo);
+  await dpoSession.page.goto(dpiaUrl);
+  await dpoSession.page.getByRole('button', { name: 'Send til godkjenning' }).waitFor();
+  await expectAccessible(dpoSession.page, 'DPIA hos personvernombudet');
+  await dpoSession.page.getByLabel('Personvernombudets uttalelse').fill('Vurderingen er grundig. Restrisikoen kan godtas når loggkontrollen er på plass.');
+  await dpoSession.page.getByRole('button', { name: 'Send til godkjenning' }).click();
+  await dpoSession.page.getByText('Vurderingen venter på godkjenning fra ansvarlig leder.').waitFor();
+  await dpoSession.context.close();
+
+  // The responsible leader approves, downloads the PDF and finds the measures in the action plan.
+  const leaderSession = await e2e.newPage();
+  const lp = leaderSession.page;
+  await logIn(lp, leader);
+  await lp.goto(dpiaUrl);
+  await lp.getByRole('button', { name: 'Godkjenn DPIA-en' }).waitFor();
+  await lp.getByText(/Vurderingen er grundig/).waitFor();
+  await expectAccessible(lp, 'DPIA til godkjenning');
+  await lp.getByRole('button', { name: 'Godkjenn DPIA-en' }).click();
+  await lp.getByText(/Godkjent av Leif Leder/).waitFor();
+  await lp.getByText('5 tiltak er lagt i handlingsplanen.').waitFor();
+  await expectAccessible(lp, 'DPIA godkjent');
+  const [pdf] = await Promise.all([lp.waitForEvent('download'), lp.getByRole('link', { name: 'DPIA som PDF' }).click()]);
+  assert.equal(readFileSync((await pdf.path())!).subarray(0, 5).toString(), '%PDF-');
+
+  await lp.getByRole('link', { name: 'Gå til handlingsplanen' }).click();
+  await lp.getByRole('heading', { level: 1, name: 'Handlingsplan' }).waitFor();
+  for (const title of ['Systematisk loggkontroll', 'Halvårlig gjennomgang av tilganger', 'Årlig gjenopprettingstest', 'Rutine for innsyn i logg', 'Øvelse på bortfall av EPJ']) {
+    await lp.getByRole('link', { name: title }).waitFor();
+  }
+  await expectAccessible(lp, 'handlingsplan med DPIA-tiltak');
+  await leaderSession.context.close();
+});
