@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/sql';
+import { withTenant } from '../../db/tenant';
 import { createTestApp, json, type TestApp } from '../../test/app';
 import { addMembership, as, buildOrganization, buildUser, nationalOrganization, openSession, type Session } from '../../test/factories';
 import { buildSystem } from '../processing/test-support';
@@ -189,6 +190,22 @@ describe('a DPIA from a national template, through the DPO to approval', () => {
     assert.match(await tryIt(sql`update dpia_versions set change_note = 'endret' where dpia_id = ${id} and number = 3`), /approved and read-only/);
     assert.match(await tryIt(sql`delete from dpia_versions where dpia_id = ${id} and number = 3`), /approved and read-only/);
     assert.equal(await tryIt(sql`update dpia_versions set change_note = 'utkast kan endres' where dpia_id = ${id} and number = 1`), 'changed');
+    // The application role in the organisation's own tenant transaction is refused the same way.
+    const asApp = await withTenant(t.database.app, { organizationId: orgId, userId: null, requestId: 'dpia-test' }, (tx) =>
+      tx.execute(sql`update dpia_versions set change_note = 'endret' where dpia_id = ${id} and number = 3`),
+    ).then(
+      () => 'changed',
+      (e: Error & { cause?: Error }) => (e.cause ?? e).message,
+    );
+    assert.match(asApp, /approved and read-only/);
+  });
+
+  test('every write is in the audit trail', async () => {
+    const rows = await asOwner(t.database, null, (tx) =>
+      queryRows<{ entity: string; n: number }>(tx, sql`select entity, count(*)::int as n from audit_events where organization_id = ${orgId} and entity like 'dpia%' group by entity`),
+    );
+    const by = Object.fromEntries(rows.map((r) => [r.entity, r.n]));
+    for (const table of ['dpias', 'dpia_versions', 'dpia_screenings', 'dpia_measure_actions']) assert.ok((by[table] ?? 0) > 0, `${table} is audited: ${JSON.stringify(by)}`);
   });
 
   test('PDF and Word documents with the risk map', async () => {
