@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { buildEntry } from '../../src/modules/dpia/test-support';
 import { organizations } from '../../src/modules/organizations/schema';
 import { buildSystem } from '../../src/modules/processing/test-support';
-import { addMembership, buildUser, type TestUser } from '../../src/test/factories';
+import { addMembership, buildUser, nationalOrganization, type TestUser } from '../../src/test/factories';
 import { expectAccessible, startE2e, type E2e } from './support';
 
 /**
@@ -22,6 +22,8 @@ let author: TestUser;
 let dpo: TestUser;
 let leader: TestUser;
 let entryId: string;
+let editor: TestUser;
+let contributor: TestUser;
 
 before(async () => {
   e2e = await startE2e();
@@ -33,6 +35,10 @@ before(async () => {
   await addMembership(db, dpo.id, gran.id, ['personvernombud']);
   leader = await buildUser(db, { name: 'Leif Leder' });
   await addMembership(db, leader.id, gran.id, ['administrator']);
+  editor = await buildUser(db, { name: 'Frida Fellesforvalter' });
+  await addMembership(db, editor.id, (await nationalOrganization(db)).id, ['fellesforvalter']);
+  contributor = await buildUser(db, { name: 'Bjørn Bidrag' });
+  await addMembership(db, contributor.id, gran.id, ['bidragsyter']);
   await buildSystem(db, gran.id, 'Journalsystemet');
   entryId = await buildEntry(db, gran.id, 'Pasientjournal i helse og omsorg');
 });
@@ -61,7 +67,7 @@ test('screening, a DPIA from a national template, the DPO, approval, PDF and the
   await page.getByRole('heading', { level: 1, name: 'Screening: trenger behandlingen en DPIA?' }).waitFor();
   await expectAccessible(page, 'screening, tom');
   await page.getByLabel('Fyll ut fra en nasjonal mal').selectOption({ label: 'Elektronisk pasientjournal (EPJ) i kommunal helse og omsorg' });
-  await page.getByRole('textbox', { name: 'Kort begrunnelse' }).first().waitFor();
+  await page.getByRole('radio', { name: 'Oppfylt', exact: true, checked: true }).nth(4).waitFor();
   await page.getByText('ikke verifisert mot Datatilsynets liste').first().waitFor();
   assert.equal(await page.getByRole('radio', { name: 'Oppfylt', exact: true, checked: true }).count(), 5);
   await page.getByRole('button', { name: 'Lagre screeningen' }).click();
@@ -85,7 +91,7 @@ test('screening, a DPIA from a national template, the DPO, approval, PDF and the
   await page.getByLabel('Hvem har ansvaret for at de planlagte tiltakene').selectOption({ label: 'Siri Sikkerhet' });
   await page.getByLabel('Hva mente pasientene og brukerne').fill('Eldrerådet er hørt og støtter tiltakene.');
   await page.getByRole('button', { name: 'Lagre som ny versjon' }).click();
-  await page.getByRole('button', { name: 'Send til personvernombudet' }).waitFor();
+  await page.getByRole('link', { name: 'Vis versjon 2' }).waitFor();
   assert.equal(await page.getByText('lokale felt står tomme').count(), 0);
   await expectAccessible(page, 'DPIA utfylt');
   await page.getByRole('button', { name: 'Send til personvernombudet' }).click();
@@ -126,4 +132,41 @@ test('screening, a DPIA from a national template, the DPO, approval, PDF and the
   }
   await expectAccessible(lp, 'handlingsplan med DPIA-tiltak');
   await leaderSession.context.close();
+});
+
+test('the national team publishes a new template version; the municipality takes it in as a new draft', async () => {
+  const national = await e2e.newPage();
+  await logIn(national.page, editor);
+  await national.page.getByRole('link', { name: 'DPIA-maler' }).click();
+  await national.page.getByRole('heading', { level: 1, name: 'Nasjonale DPIA-maler' }).waitFor();
+  await expectAccessible(national.page, 'nasjonale DPIA-maler');
+  await national.page.getByRole('link', { name: 'Elektronisk pasientjournal (EPJ) i kommunal helse og omsorg' }).click();
+  await national.page.getByRole('button', { name: 'Publiser ny versjon' }).waitFor();
+  await expectAccessible(national.page, 'nasjonal DPIA-mal');
+  await national.page.getByRole('button', { name: 'Publiser ny versjon' }).click();
+  await national.page.getByText('Hva er endret').first().waitFor();
+  await national.page.getByRole('link', { name: 'Feltet må fylles ut.' }).waitFor();
+  await expectAccessible(national.page, 'nasjonal DPIA-mal med feiloppsummering');
+  await national.page.getByLabel('purposes').fill('Gi og dokumentere forsvarlig helsehjelp til den enkelte pasient.');
+  await national.page.getByLabel('Hva er endret').fill('Kortere formål.');
+  await national.page.getByRole('button', { name: 'Publiser ny versjon' }).click();
+  await national.page.getByText('Versjon 2 er publisert. 1 kommuner har fått forslag.').waitFor();
+  await national.context.close();
+
+  const { page, context } = await e2e.newPage();
+  await logIn(page, contributor);
+  await page.goto('/dpia');
+  await page.getByRole('link', { name: /Forslag fra nye versjoner av nasjonale maler \(1 åpne\)/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Forslag fra nye malversjoner' }).waitFor();
+  await page.getByText('Endret i malen: principles.purposes.value').waitFor();
+  await expectAccessible(page, 'DPIA-forslag');
+  await page.getByRole('button', { name: 'Ta inn den nye versjonen' }).click();
+  await page.getByText('Tatt inn').waitFor();
+  await page.getByRole('link', { name: 'DPIA: Elektronisk pasientjournal (EPJ) i kommunal helse og omsorg' }).click();
+  await page.getByText('Gi og dokumentere forsvarlig helsehjelp til den enkelte pasient.').waitFor();
+  await page.getByRole('heading', { level: 1, name: 'DPIA: Elektronisk pasientjournal (EPJ) i kommunal helse og omsorg' }).waitFor();
+  await page.getByText('Utkast', { exact: true }).first().waitFor();
+  assert.equal(await page.getByText('lokale felt står tomme').count(), 0, 'the local values were kept');
+  await expectAccessible(page, 'DPIA etter ny malversjon');
+  await context.close();
 });

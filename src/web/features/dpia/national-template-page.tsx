@@ -12,12 +12,17 @@ import { useNationalTemplate, usePublish } from './api';
 export default function DpiaNationalTemplatePage() {
   const { slug = '' } = useParams();
   const template = useNationalTemplate(slug);
-  return <QueryState query={template}>{(data) => <TemplateView key={data.template.version} template={data.template} canPublish={data.policies.publishTemplates} />}</QueryState>;
+  // Kept here, so the confirmation survives the form being reset for the new version.
+  const publish = usePublish(slug);
+  return (
+    <QueryState query={template}>
+      {(data) => <TemplateView key={data.template.version} template={data.template} canPublish={data.policies.publishTemplates} publish={publish} />}
+    </QueryState>
+  );
 }
 
-function TemplateView({ template, canPublish }: { template: TemplateDetailDto; canPublish: boolean }) {
+function TemplateView({ template, canPublish, publish }: { template: TemplateDetailDto; canPublish: boolean; publish: ReturnType<typeof usePublish> }) {
   const { t, formatDate } = useI18n();
-  const publish = usePublish(template.slug);
   const textPrinciples = Object.entries(template.content.principles).filter(([, p]) => typeof p.value === 'string');
   const [summary, setSummary] = useState(template.summary ?? '');
   const [principles, setPrinciples] = useState<Record<string, string>>(Object.fromEntries(textPrinciples.map(([k, p]) => [k, p.value as string])));
