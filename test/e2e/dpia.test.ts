@@ -94,6 +94,23 @@ test('screening, a DPIA from a national template, the DPO, approval, PDF and the
   await page.getByRole('link', { name: 'Vis versjon 2' }).waitFor();
   assert.equal(await page.getByText('lokale felt står tomme').count(), 0);
   await expectAccessible(page, 'DPIA utfylt');
+
+  // A measure of its own, carrying out a common measure from the library, and a risk of its own it treats.
+  await page.locator('summary', { hasText: 'Legg til et eget tiltak' }).click();
+  await page.getByLabel('Navn på tiltaket').fill('Lokal rutine for utskrift');
+  await page.getByLabel('Frist i måneder etter godkjenning').fill('2');
+  await page.getByLabel('Felles tiltak i biblioteket som tiltaket gjennomfører').selectOption({ index: 1 });
+  await expectAccessible(page, 'DPIA: legg til tiltak');
+  await page.getByRole('button', { name: 'Legg til og lagre som ny versjon' }).click();
+  await page.getByRole('link', { name: 'Vis versjon 3' }).waitFor();
+  await page.locator('summary', { hasText: 'Legg til en egen risiko' }).click();
+  await page.getByLabel('Hva kan skje?').fill('Utskrifter blir liggende fremme på vaktrommet');
+  await page.getByLabel('Virkninger for de registrerte').fill('Besøkende ser helseopplysninger.');
+  await page.getByRole('checkbox', { name: 'k01: Lokal rutine for utskrift' }).check();
+  await page.getByRole('button', { name: 'Legg til og lagre som ny versjon' }).click();
+  await page.getByRole('link', { name: 'Vis versjon 4' }).waitFor();
+  await page.getByRole('heading', { name: 'lokal_01: Utskrifter blir liggende fremme på vaktrommet' }).waitFor();
+  await expectAccessible(page, 'DPIA med egen risiko');
   await page.getByRole('button', { name: 'Send til personvernombudet' }).click();
   await page.getByText('Vurderingen ligger hos personvernombudet.').waitFor();
   const dpiaUrl = page.url();
@@ -120,14 +137,14 @@ test('screening, a DPIA from a national template, the DPO, approval, PDF and the
   await expectAccessible(lp, 'DPIA til godkjenning');
   await lp.getByRole('button', { name: 'Godkjenn DPIA-en' }).click();
   await lp.getByText(/Godkjent av Leif Leder/).waitFor();
-  await lp.getByText('5 tiltak er lagt i handlingsplanen.').waitFor();
+  await lp.getByText('6 tiltak er lagt i handlingsplanen.').waitFor();
   await expectAccessible(lp, 'DPIA godkjent');
   const [pdf] = await Promise.all([lp.waitForEvent('download'), lp.getByRole('link', { name: 'DPIA som PDF' }).click()]);
   assert.equal(readFileSync((await pdf.path())!).subarray(0, 5).toString(), '%PDF-');
 
   await lp.getByRole('link', { name: 'Gå til handlingsplanen' }).click();
   await lp.getByRole('heading', { level: 1, name: 'Handlingsplan' }).waitFor();
-  for (const title of ['Systematisk loggkontroll', 'Halvårlig gjennomgang av tilganger', 'Årlig gjenopprettingstest', 'Rutine for innsyn i logg', 'Øvelse på bortfall av EPJ']) {
+  for (const title of ['Systematisk loggkontroll', 'Halvårlig gjennomgang av tilganger', 'Årlig gjenopprettingstest', 'Rutine for innsyn i logg', 'Øvelse på bortfall av EPJ', 'Lokal rutine for utskrift']) {
     await lp.getByRole('link', { name: title }).waitFor();
   }
   await expectAccessible(lp, 'handlingsplan med DPIA-tiltak');

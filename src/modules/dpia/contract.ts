@@ -1,6 +1,6 @@
 import { requiredText, text, uuid, z } from '../../shared/validation';
 import type { DocumentView } from './document';
-import type { DpiaTemplateContent } from './model';
+import type { DpiaTemplateContent, MeasureDef, RiskItem } from './model';
 import type { DpiaStatus, ScreeningOutcome } from './schema';
 
 /** Requests and responses of the DPIA module, shared with the web app (types only). */
@@ -147,6 +147,8 @@ export interface DpiaDetailDto {
   view: DocumentView;
   context: { entryName: string; systems: { id: string; name: string }[]; content: Record<string, unknown> };
   history: VersionDto[];
+  /** What the municipality added to the template's risks and measures (sent back whole when saving). */
+  added: { risks: RiskItem[]; measures: MeasureDef[] };
   openProposalId: string | null;
   actions: { measureId: string; actionId: string }[];
 }

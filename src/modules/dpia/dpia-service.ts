@@ -137,6 +137,7 @@ export async function dpiaDetail(tx: Tx, organizationId: string, id: string, now
     view: deriveView(doc, scales(), await factsFor(tx, organizationId, doc, now)),
     context: { entryName: entry.view.name, systems: entry.links.systems, content: doc.content.context },
     history: history.map((h) => presentVersion(h, people)),
+    added: { risks: doc.addedRisks, measures: doc.addedMeasures },
     openProposalId: proposal?.id ?? null,
     actions: actionRows,
   };

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { organizationPeople } from '../assessment/people';
+import { measures } from '../library/schema';
 import { systems } from '../systems/schema';
 import { presentPolicies } from '../../server/policy';
 import { defineRoute, policy } from '../../server/route';
@@ -129,6 +130,7 @@ export const dpiaRoutes = [
         options: {
           systems: await tx.select({ id: systems.id, name: systems.name }).from(systems).where(eq(systems.organizationId, actor.organizationId)).orderBy(asc(systems.name)),
           people: await organizationPeople(tx, actor.organizationId),
+          measures: await tx.select({ urn: measures.urn, code: measures.code, title: measures.title }).from(measures).orderBy(asc(measures.code)),
         },
         policies: presentPolicies(dpiaPolicies, actor),
       }));

@@ -5,7 +5,7 @@ import { api, query } from '../../api/client';
 
 export type DpiaPolicies = Record<'view' | 'edit' | 'review' | 'approve' | 'viewTemplates' | 'publishTemplates', boolean>;
 export interface DpiaPage extends DpiaDetailDto {
-  options: { systems: { id: string; name: string }[]; people: { id: string; name: string }[] };
+  options: { systems: { id: string; name: string }[]; people: { id: string; name: string }[]; measures: { urn: string; code: string; title: string }[] };
   policies: DpiaPolicies;
 }
 

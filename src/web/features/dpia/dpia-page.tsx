@@ -4,6 +4,7 @@ import { Page } from '../../components/page';
 import { QueryState } from '../../components/query-state';
 import { useI18n, type MessageKey } from '../../i18n';
 import { useCatalogue, useDpia, type DpiaPage as DpiaData } from './api';
+import { AddMeasureForm, AddRiskForm } from './additions-form';
 import { LocalFieldsForm } from './local-fields-form';
 import { ContextSection, HistorySection, MeasuresSection, PrinciplesSection, RisksSection } from './sections';
 import { WorkflowPanel } from './workflow-panel';
@@ -71,6 +72,12 @@ function DpiaView({ page }: { page: DpiaData }) {
       <PrinciplesSection page={page} />
       <RisksSection page={page} scales={catalogue.data?.scales} />
       <MeasuresSection page={page} />
+      {canEdit ? (
+        <section className="stack" aria-label={t('dpia.add.risk')}>
+          <AddRiskForm page={page} />
+          <AddMeasureForm page={page} />
+        </section>
+      ) : null}
       <HistorySection page={page} />
     </Page>
   );
