@@ -115,6 +115,12 @@ export async function factsFor(tx: Tx, organizationId: string, doc: DpiaDocument
   return (facts.get(systemId) as unknown as Record<string, unknown>) ?? null;
 }
 
+/** The DPO's opinion and the approval are local fields filled through the workflow: show what was given. */
+function withWorkflowValues(view: ReturnType<typeof deriveView>, row: VersionRow): ReturnType<typeof deriveView> {
+  const given: Record<string, string | null> = { 'validation.dpo_opinion': row.dpoOpinion, 'validation.approval': row.approvalDecision };
+  return { ...view, localFields: view.localFields.map((f) => (f.path in given && given[f.path] ? { ...f, value: given[f.path], filled: true } : f)) };
+}
+
 export async function dpiaDetail(tx: Tx, organizationId: string, id: string, now: Date, number?: number): Promise<DpiaDetailDto> {
   const dpia = await requireDpia(tx, organizationId, id);
   const shown = await versionRow(tx, dpia, number ?? dpia.currentVersion);
@@ -134,7 +140,7 @@ export async function dpiaDetail(tx: Tx, organizationId: string, id: string, now
   return {
     dpia: presentDpia(dpia, entry.view.name),
     shown: { ...presentVersion(shown, people), title: doc.title, summary: doc.content.summary ?? null, templateTitle: template?.title ?? null },
-    view: deriveView(doc, scales(), await factsFor(tx, organizationId, doc, now)),
+    view: withWorkflowValues(deriveView(doc, scales(), await factsFor(tx, organizationId, doc, now)), shown),
     context: { entryName: entry.view.name, systems: entry.links.systems, content: doc.content.context },
     history: history.map((h) => presentVersion(h, people)),
     added: { risks: doc.addedRisks, measures: doc.addedMeasures },

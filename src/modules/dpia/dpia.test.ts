@@ -239,6 +239,41 @@ describe('a DPIA from a national template, through the DPO to approval', () => {
   });
 });
 
+describe('fact checks, own risks and a DPIA from scratch', () => {
+  test('facts from the system inventory raise the likelihood and show why', async () => {
+    const start = json<DpiaDetailDto>(await as(t, s.author).post('/api/dpia/dpias', { entryId, templateSlug: 'epj-helse-omsorg', title: 'EPJ med fakta' }));
+    const before = start.view.risks.find((r) => r.id === 'illegitimate_access')!;
+    assert.equal(before.likelihood, 3);
+    assert.ok(before.missingFacts.includes('mfa_users'), 'an unknown fact is shown as missing, not as a hit');
+    await asOwner(t.database, orgId, (tx) => tx.execute(sql`update systems set mfa_users = 'no' where id = ${systemId}`));
+    const saved = json<DpiaDetailDto>(await as(t, s.author).patch(`/api/dpia/dpias/${start.dpia.id}`, { version: 1, values: { 'context.supporting_assets.system': systemId } }));
+    const after = saved.view.risks.find((r) => r.id === 'illegitimate_access')!;
+    assert.equal(after.likelihood, 4);
+    assert.ok(after.notes.some((n) => n.includes('tofaktor')));
+    assert.deepEqual(saved.view.mapBefore[0]![3], ['illegitimate_access'], 'severity 4, likelihood 4');
+  });
+
+  test('own risks must point at measures that exist; an unknown common measure is refused', async () => {
+    const start = json<DpiaDetailDto>(await as(t, s.author).post('/api/dpia/dpias', { entryId, templateSlug: 'laeringsplattform-grunnskole', title: 'Egne risikoer' }));
+    const risk = { id: 'lokal_01', title: 'Feil mottaker', impacts: [], threats: [], sources: [], existing_measures: [], planned_measures: ['k09'], severity: { value: 4 }, likelihood: { value: 4 }, residual: { severity: 4, likelihood: 3 } };
+    const path = `/api/dpia/dpias/${start.dpia.id}`;
+    assert.equal(code(await as(t, s.author).patch(path, { version: 1, addedRisks: [risk] })), 'UNKNOWN_MEASURE');
+    assert.equal(code(await as(t, s.author).patch(path, { version: 1, addedMeasures: [{ id: 'k09', title: 'X', kind: 'legal', status: 'planned', measure_urn: 'urn:samsvar:measure:finnes-ikke' }] })), 'UNKNOWN_MEASURE');
+    const ok = json<DpiaDetailDto>(await as(t, s.author).patch(path, { version: 1, addedMeasures: [{ id: 'k09', title: 'Kontroll av mottaker', kind: 'organisational', status: 'planned' }], addedRisks: [risk] }));
+    assert.equal(ok.view.priorConsultation, true, 'a red residual risk means prior consultation (art. 36)');
+    assert.deepEqual(ok.added.risks.map((r) => r.id), ['lokal_01']);
+    assert.ok(ok.view.actionPlan.some((a) => a.id === 'k09' && a.dueMonths === 12));
+  });
+
+  test('a DPIA from scratch asks for every text as a local field', async () => {
+    const d = json<DpiaDetailDto>(await as(t, s.author).post('/api/dpia/dpias', { entryId, templateSlug: null, title: 'Uten mal' }));
+    assert.equal(d.dpia.templateUrn, null);
+    assert.ok(d.view.missing.length >= 12 + 6, `${d.view.missing.length} fields to fill`);
+    assert.ok(d.view.missing.includes('principles.legal_basis'));
+    assert.equal(code(await as(t, s.author).post(`/api/dpia/dpias/${d.dpia.id}/submit`, { version: 1 })), 'INCOMPLETE');
+  });
+});
+
 describe('national templates and proposals', () => {
   test('publishing a new version gives every DPIA from the template a proposal; accepting keeps local values', async () => {
     const start = json<DpiaDetailDto>(await as(t, s.author).post('/api/dpia/dpias', { entryId, templateSlug: 'velferdsteknologi-hjemmetjeneste', title: 'Trygghetsalarm' }));
@@ -260,7 +295,8 @@ describe('national templates and proposals', () => {
 
   test('a proposal can be declined and the DPIA stays as it was', async () => {
     const start = json<DpiaDetailDto>(await as(t, s.author).post('/api/dpia/dpias', { entryId, templateSlug: 'laeringsplattform-grunnskole', title: 'Læringsplattform' }));
-    assert.equal(await publishForTest(t.database, 'laeringsplattform-grunnskole', (c) => void (c.summary = 'Endret.')), 1);
+    // Two DPIAs in the organisation are based on this template (this one and «Egne risikoer»).
+    assert.equal(await publishForTest(t.database, 'laeringsplattform-grunnskole', (c) => void (c.summary = 'Endret.')), 2);
     const proposal = json<{ proposals: ProposalDto[] }>(await as(t, s.author).get('/api/dpia/proposals')).proposals.find((p) => p.dpiaId === start.dpia.id && p.status === 'open')!;
     assert.equal((await as(t, s.author).post(`/api/dpia/proposals/${proposal.id}/decline`, { note: 'Tar det ved neste revisjon.' })).statusCode, 204);
     assert.equal((await detail(start.dpia.id)).dpia.templateVersion, 1);

@@ -50,7 +50,7 @@ export function LocalFieldsForm({ page, canEdit }: { page: DpiaPage; canEdit: bo
               <dt>
                 <strong>{f.prompt}</strong>
               </dt>
-              <dd>{f.workflow ? t('dpia.local.workflow') : f.filled ? display(f, f.value, page) : t('dpia.local.empty')}</dd>
+              <dd>{f.filled ? display(f, f.value, page) : f.workflow ? t('dpia.local.workflow') : t('dpia.local.empty')}</dd>
             </div>
           ))}
         </dl>
