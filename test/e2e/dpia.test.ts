@@ -92,6 +92,7 @@ test('screening, a DPIA from a national template, the DPO, approval, PDF and the
   await page.getByLabel('Hva mente pasientene og brukerne').fill('Eldrerådet er hørt og støtter tiltakene.');
   await page.getByRole('button', { name: 'Lagre som ny versjon' }).click();
   await page.getByRole('link', { name: 'Vis versjon 2' }).waitFor();
+  await page.waitForLoadState('networkidle');
   assert.equal(await page.getByText('lokale felt står tomme').count(), 0);
   await expectAccessible(page, 'DPIA utfylt');
 
@@ -103,10 +104,17 @@ test('screening, a DPIA from a national template, the DPO, approval, PDF and the
   await expectAccessible(page, 'DPIA: legg til tiltak');
   await page.getByRole('button', { name: 'Legg til og lagre som ny versjon' }).click();
   await page.getByRole('link', { name: 'Vis versjon 3' }).waitFor();
+  await page.waitForLoadState('networkidle');
   await page.locator('summary', { hasText: 'Legg til en egen risiko' }).click();
   await page.getByLabel('Hva kan skje?').fill('Utskrifter blir liggende fremme på vaktrommet');
   await page.getByLabel('Virkninger for de registrerte').fill('Besøkende ser helseopplysninger.');
-  await page.getByRole('checkbox', { name: 'k01: Lokal rutine for utskrift' }).check();
+  // The form may re-render once more as the saved version arrives; click until the box stays checked.
+  const k01 = page.getByRole('checkbox', { name: 'k01: Lokal rutine for utskrift' });
+  for (let i = 0; i < 5 && !(await k01.isChecked()); i++) {
+    await k01.click();
+    await page.waitForTimeout(200);
+  }
+  assert.ok(await k01.isChecked());
   await page.getByRole('button', { name: 'Legg til og lagre som ny versjon' }).click();
   await page.getByRole('link', { name: 'Vis versjon 4' }).waitFor();
   await page.getByRole('heading', { name: 'lokal_01: Utskrifter blir liggende fremme på vaktrommet' }).waitFor();
@@ -133,7 +141,7 @@ test('screening, a DPIA from a national template, the DPO, approval, PDF and the
   await logIn(lp, leader);
   await lp.goto(dpiaUrl);
   await lp.getByRole('button', { name: 'Godkjenn DPIA-en' }).waitFor();
-  await lp.getByText(/Vurderingen er grundig/).waitFor();
+  await lp.getByText(/Vurderingen er grundig/).first().waitFor();
   await expectAccessible(lp, 'DPIA til godkjenning');
   await lp.getByRole('button', { name: 'Godkjenn DPIA-en' }).click();
   await lp.getByText(/Godkjent av Leif Leder/).waitFor();
