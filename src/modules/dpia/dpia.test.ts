@@ -162,6 +162,9 @@ describe('a DPIA from a national template, through the DPO to approval', () => {
     assert.equal(rows.length, 6);
     assert.ok(rows.every((a) => a.source_id === id && a.owner_user_id === authorId && a.due_date));
     assert.ok(rows.some((a) => a.title === 'Systematisk loggkontroll'));
+    const [entry] = await asOwner(t.database, orgId, (tx) => queryRows<{ dpia_recorded: boolean; dpia_reference: string }>(tx, sql`select dpia_recorded, dpia_reference from processing_entries where id = ${entryId}`));
+    assert.equal(entry!.dpia_recorded, true);
+    assert.match(entry!.dpia_reference, /DPIA for EPJ.*versjon 3/);
   });
 
   test('an approved version is read-only in the API; a change starts a new draft, and re-approval adds no duplicates', async () => {

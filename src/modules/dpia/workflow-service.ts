@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/tenant';
 import { commonError } from '../../server/errors';
 import { createAction } from '../actions/service';
 import { measureByUrn } from '../assessment/library-read';
 import { isMember, osloDate } from '../assessment/people';
+import { processingEntries } from '../processing/schema';
 import { systems } from '../systems/schema';
 import { localFieldsOf } from './content';
 import type { SaveBody } from './contract';
@@ -192,6 +193,11 @@ export async function approve(tx: Tx, organizationId: string, userId: string, id
     await tx.insert(dpiaMeasureActions).values({ organizationId, dpiaId: id, measureId: measure.id, actionId: action.id });
     created++;
   }
+  // The record of processing learns that the activity has an approved DPIA (closes its "DPIA missing" check).
+  await tx
+    .update(processingEntries)
+    .set({ dpiaRecorded: true, dpiaReference: `DPIA i Samsvar: «${current.document.title}», versjon ${current.number}, godkjent ${today}`, updatedAt: now, version: sql`${processingEntries.version} + 1` })
+    .where(and(eq(processingEntries.organizationId, organizationId), eq(processingEntries.id, dpia.entryId)));
   const row = await bumpDpia(tx, dpia, { status: 'approved', approvedVersion: dpia.currentVersion });
   return { dpia: row, actionsCreated: created, priorConsultation: view.priorConsultation };
 }
