@@ -172,7 +172,7 @@ test('the national team publishes a new template version; the municipality takes
   await national.page.getByText('Hva er endret').first().waitFor();
   await national.page.getByRole('link', { name: 'Feltet må fylles ut.' }).waitFor();
   await expectAccessible(national.page, 'nasjonal DPIA-mal med feiloppsummering');
-  await national.page.getByLabel('purposes').fill('Gi og dokumentere forsvarlig helsehjelp til den enkelte pasient.');
+  await national.page.getByLabel('Formål', { exact: true }).fill('Gi og dokumentere forsvarlig helsehjelp til den enkelte pasient.');
   await national.page.getByLabel('Hva er endret').fill('Kortere formål.');
   await national.page.getByRole('button', { name: 'Publiser ny versjon' }).click();
   await national.page.getByText('Versjon 2 er publisert. 1 kommuner har fått forslag.').waitFor();

@@ -1,5 +1,6 @@
 import type { Scales } from '../content';
 import type { DpiaDetailDto } from '../contract';
+import { principleNames } from '../labels';
 
 /**
  * What a DPIA document (PDF or Word) shows, built once from the detail so both formats say the same:
@@ -64,7 +65,7 @@ export function buildReport(detail: DpiaDetailDto, organization: string, scales:
     {
       heading: 'Del 2 – grunnleggende prinsipper',
       rows: view.principles.map((p) => [
-        p.key,
+        principleNames[p.key] ?? p.key,
         `${show(p.value)}\nVurdering: ${p.assessment === 'improvable' ? 'Må forbedres' : 'Tilfredsstillende'}${p.refs.length ? `\nHjemmel: ${p.refs.join(', ')}` : ''}${p.notes.length ? `\nMerk: ${p.notes.join(' ')}` : ''}`,
       ]),
     },

@@ -5,7 +5,7 @@ import type { TemplateDetailDto } from '../../../modules/dpia/contract';
 import { FormErrors, fieldError } from '../../components/form-errors';
 import { Page } from '../../components/page';
 import { QueryState } from '../../components/query-state';
-import { useI18n } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n';
 import { useNationalTemplate, usePublish } from './api';
 
 /** One national DPIA template: edit the summary and principle texts and publish a new version. */
@@ -55,7 +55,7 @@ function TemplateView({ template, canPublish, publish }: { template: TemplateDet
           <FormErrors error={publish.error} fieldIds={fieldIds} />
           <Textfield id="tpl-summary" label={t('dpia.national.summary')} multiline rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} error={fieldError(publish.error, 'summary')} />
           {textPrinciples.map(([key]) => (
-            <Textfield key={key} id={`tpl-${key}`} label={key} multiline rows={3} value={principles[key] ?? ''} onChange={(e) => setPrinciples((all) => ({ ...all, [key]: e.target.value }))} error={fieldError(publish.error, `principles.${key}`)} />
+            <Textfield key={key} id={`tpl-${key}`} label={t(`dpia.principle.${key}` as MessageKey)} multiline rows={3} value={principles[key] ?? ''} onChange={(e) => setPrinciples((all) => ({ ...all, [key]: e.target.value }))} error={fieldError(publish.error, `principles.${key}`)} />
           ))}
           <Textfield id="tpl-note" label={t('dpia.national.changeNote')} value={changeNote} onChange={(e) => setChangeNote(e.target.value)} error={fieldError(publish.error, 'changeNote')} />
           <div>

@@ -38,7 +38,7 @@ export function PrinciplesSection({ page }: { page: DpiaPage }) {
           <Table.Body>
             {page.view.principles.map((p) => (
               <Table.Row key={p.key}>
-                <Table.HeaderCell scope="row">{p.key}</Table.HeaderCell>
+                <Table.HeaderCell scope="row">{t(`dpia.principle.${p.key}` as MessageKey)}</Table.HeaderCell>
                 <Table.Cell>
                   {showValue(p.value)}
                   {p.refs.length ? <Paragraph data-size="sm">{p.refs.join(', ')}</Paragraph> : null}
