@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { lintDpiaContent } from '../modules/dpia/content';
 import { lintContent } from '../modules/library/content/lint';
 import { formatIssue, loadContent } from '../modules/library/content/loader';
 import { findSplitText } from '../modules/library/content/split-text';
@@ -18,9 +19,11 @@ interface ContentCheck {
 function moduleChecks(dir: string): ContentCheck[] {
   const processing = lintProcessingTemplates(resolve(dir, 'processing'));
   const risk = loadRiskContent(resolve(dir, 'risk'));
+  const dpia = lintDpiaContent(resolve(dir, 'dpia'));
   return [
     { summary: `${processing.templates} behandlingsmaler`, errors: processing.errors.map((e) => ({ ...e, file: `processing/${e.file}` })) },
     { summary: `${risk.catalogue?.threats.length ?? 0} trusler i ROS-katalogen`, errors: risk.issues.map((e) => ({ ...e, file: `risk/${e.file}` })) },
+    { summary: 'DPIA-maler og skalaer', errors: dpia.map((e) => ({ ...e, file: `dpia/${e.file}` })) },
   ];
 }
 

@@ -13,3 +13,4 @@ export * from '../modules/vendors/questionnaire-schema';
 export * from '../modules/vendors/local-schema';
 export * from '../modules/vendors/notification-schema';
 export * from '../modules/risk/schema';
+export * from '../modules/dpia/schema';

@@ -2,6 +2,8 @@ import type { AnyRoute } from '../server/route';
 import { actionRoutes } from './actions/routes';
 import { assessmentRoutes } from './assessment/routes';
 import { auditRoutes } from './audit/routes';
+import { dpiaOtherRoutes } from './dpia/other-routes';
+import { dpiaRoutes } from './dpia/routes';
 import { authRoutes } from './auth/routes';
 import { healthRoutes } from './health/routes';
 import { libraryRoutes } from './library/routes';
@@ -34,4 +36,6 @@ export const moduleRoutes: AnyRoute[] = [
   ...processingOutputRoutes,
   ...processingNationalRoutes,
   ...riskRoutes,
+  ...dpiaRoutes,
+  ...dpiaOtherRoutes,
 ];

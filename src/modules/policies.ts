@@ -2,6 +2,7 @@
 import { actionPolicies } from './actions/policy';
 import { assessmentPolicies } from './assessment/policy';
 import { auditPolicies } from './audit/policy';
+import { dpiaPolicies } from './dpia/policy';
 import { libraryPolicies } from './library/policy';
 import { organizationPolicies } from './organizations/policy';
 import { processingPolicies } from './processing/policy';
@@ -25,4 +26,5 @@ export const allPolicies = {
   notifications: notificationPolicies,
   processing: processingPolicies,
   risk: riskPolicies,
+  dpia: dpiaPolicies,
 };

@@ -1,6 +1,7 @@
 import type { Tx } from '../db/tenant';
 import type { Config } from '../server/config';
 import { seedDemoAssessments } from './assessment/demo';
+import { seedDpiaTemplates } from './dpia/template-service';
 import { seedLibrary } from './library/seed';
 import { seedOrganizations } from './organizations/seed';
 import { seedProcessingTemplates } from './processing/seed';
@@ -25,6 +26,7 @@ export const referenceSeeders: Seeder[] = [
     },
   },
   { name: 'behandlingsmaler', run: (tx) => seedProcessingTemplates(tx) },
+  { name: 'DPIA-maler', run: (tx) => seedDpiaTemplates(tx) },
   // After the library, which loads the questionnaire's requirements; this registers it as the vendor template.
   { name: 'leverandørspørreskjema', run: (tx) => seedNationalQuestionnaire(tx) },
 ];

@@ -6,6 +6,7 @@ import { addMembership, buildUser } from './factories';
 import { buildAssessmentFixture } from '../modules/assessment/test-support/matrix-fixture';
 import { buildProcessingFixture } from '../modules/processing/test-support';
 import { buildRiskFixture } from '../modules/risk/test-support';
+import { buildDpiaFixture } from '../modules/dpia/test-support';
 import { buildSystemsMatrixFixture, nationalSystemsFixtureKeys } from '../modules/vendors/test-support';
 
 /** The organisation whose data every other organisation must never reach, and the ids of its things. */
@@ -61,3 +62,6 @@ for (const key of nationalSystemsFixtureKeys) nationalFixtureKeys.add(key);
 
 // Risk assessments (ROS): a system, an assessment with a risk and a new measure.
 matrixFixtureBuilders.push(buildRiskFixture);
+
+// DPIA: a screening, a DPIA from a template and an open proposal from a newer template version.
+matrixFixtureBuilders.push(buildDpiaFixture);

@@ -21,6 +21,7 @@ export const navItems: NavItem[] = [
   { to: '/leverandorer', label: 'nav.vendors', group: 'organization', visible: (me) => can(me, 'vendors', 'view') && me.organization?.kind !== 'national' },
   { to: '/risikovurdering', label: 'nav.risk', group: 'organization', visible: (me) => can(me, 'risk', 'view') },
   { to: '/behandlingsprotokoll', label: 'nav.processing', group: 'organization', visible: (me) => can(me, 'processing', 'view') },
+  { to: '/dpia', label: 'nav.dpia', group: 'organization', visible: (me) => can(me, 'dpia', 'view') },
   { to: '/rapporter', label: 'nav.reports', group: 'organization', visible: (me) => can(me, 'reports', 'download') },
   { to: '/varsler', label: 'nav.notifications', group: 'organization', visible: (me) => can(me, 'notifications', 'view') },
   { to: '/leverandorportal', label: 'nav.portal', group: 'organization', visible: (me) => can(me, 'vendorPortal', 'answer') },
@@ -33,4 +34,5 @@ export const navItems: NavItem[] = [
   { to: '/leverandorbruk', label: 'nav.vendorUsage', group: 'national', visible: (me) => can(me, 'vendors', 'viewUsage') },
   { to: '/import-bibliotek', label: 'nav.libraryImport', group: 'national', visible: (me) => can(me, 'library', 'import') },
   { to: '/nasjonalt/behandlingsmaler', label: 'nav.processingTemplates', group: 'national', visible: (me) => can(me, 'processing', 'viewTemplates') },
+  { to: '/nasjonalt/dpia-maler', label: 'nav.dpiaTemplates', group: 'national', visible: (me) => can(me, 'dpia', 'viewTemplates') },
 ];

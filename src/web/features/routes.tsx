@@ -15,6 +15,13 @@ const ProcessingProposalPage = lazy(() => import('./processing/proposal-page'));
 const ProcessingOutputsPage = lazy(() => import('./processing/outputs-page'));
 const ProcessingTemplatesPage = lazy(() => import('./processing/national-templates-page'));
 const ProcessingTemplatePage = lazy(() => import('./processing/national-template-page'));
+const DpiaListPage = lazy(() => import('./dpia/list-page'));
+const DpiaNewPage = lazy(() => import('./dpia/new-page'));
+const DpiaScreeningPage = lazy(() => import('./dpia/screening-page'));
+const DpiaProposalsPage = lazy(() => import('./dpia/proposals-page'));
+const DpiaPage = lazy(() => import('./dpia/dpia-page'));
+const DpiaTemplatesPage = lazy(() => import('./dpia/national-templates-page'));
+const DpiaTemplatePage = lazy(() => import('./dpia/national-template-page'));
 const LibraryPage = lazy(() => import('./library/library-page'));
 const FrameworkPage = lazy(() => import('./library/framework-page'));
 const FrameworkDiffPage = lazy(() => import('./library/diff-page'));
@@ -59,6 +66,13 @@ export const appRoutes = [
   { path: '/behandlingsprotokoll/:id', element: <ProcessingEntryPage /> },
   { path: '/nasjonalt/behandlingsmaler', element: <ProcessingTemplatesPage /> },
   { path: '/nasjonalt/behandlingsmaler/:slug', element: <ProcessingTemplatePage /> },
+  { path: '/dpia', element: <DpiaListPage /> },
+  { path: '/dpia/ny', element: <DpiaNewPage /> },
+  { path: '/dpia/forslag', element: <DpiaProposalsPage /> },
+  { path: '/dpia/screening/:entryId', element: <DpiaScreeningPage /> },
+  { path: '/dpia/:id', element: <DpiaPage /> },
+  { path: '/nasjonalt/dpia-maler', element: <DpiaTemplatesPage /> },
+  { path: '/nasjonalt/dpia-maler/:slug', element: <DpiaTemplatePage /> },
   { path: '/kravbibliotek', element: <LibraryPage /> },
   { path: '/kravbibliotek/rammeverk', element: <FrameworkPage /> },
   { path: '/kravbibliotek/endringer', element: <FrameworkDiffPage /> },

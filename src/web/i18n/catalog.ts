@@ -14,6 +14,7 @@ import { riskMessages } from '../features/risk/messages';
 import { systemsMessages } from '../features/systems/messages';
 import { vendorsMessages } from '../features/vendors/messages';
 import { vendorPortalMessages } from '../features/vendor-portal/messages';
+import { dpiaMessages } from '../features/dpia/messages';
 import { commonMessages } from './common';
 import type { Language } from './define';
 
@@ -36,6 +37,7 @@ const parts = [
   vendorsMessages,
   vendorPortalMessages,
   riskMessages,
+  dpiaMessages,
 ] as const;
 
 /** Every catalogue, for the test that no two features define the same key (the later would win silently). */

@@ -11,6 +11,7 @@ import { useDeleteEntry, useEntry, useRecord, type MeasureTitles } from './api';
 import { areaTitle, issueText } from './display';
 import { FieldRow } from './field-row';
 import { FillInForm } from './fill-in-form';
+import { DpiaEntrySection } from '../dpia/entry-section';
 
 /** One entry: what is missing first, then the fields to fill, then every field with its source. */
 export default function EntryPage() {
@@ -45,6 +46,7 @@ function EntryView({ entry, measures, canEdit }: { entry: EntryDetailDto; measur
         </Alert>
       ) : null}
       <Status entry={entry} />
+      <DpiaEntrySection entryId={entry.id} />
       {canEdit && entry.fields.some((f) => f.required) ? <FillInForm entry={entry} measures={measures} /> : null}
       {fieldGroups.map((group) => {
         const fields = byGroup(group);
