@@ -2,12 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { buildEntry } from '../../src/modules/dpia/test-support';
 import { organizations } from '../../src/modules/organizations/schema';
 import { buildSystem } from '../../src/modules/processing/test-support';
 import { addMembership, buildUser, nationalOrganization, type TestUser } from '../../src/test/factories';
-import { expectAccessible, freshTotp, startE2e, type E2e } from './support';
+import { expectAccessible, logIn, startE2e, type E2e } from './support';
 
 /**
  * The DPIA "done when", as people do it: a municipality screens a processing activity, starts a DPIA from a
@@ -43,16 +42,6 @@ before(async () => {
 });
 after(() => e2e.close());
 
-async function logIn(page: Page, user: TestUser) {
-  await page.goto('/innlogging');
-  await page.getByLabel('E-postadresse').fill(user.email);
-  await page.getByLabel('Passord').fill(user.password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.waitForURL('**/innlogging/tofaktor');
-  await page.getByLabel('Engangskode eller gjenopprettingskode').fill(await freshTotp(user.totpSecret));
-  await page.getByRole('button', { name: 'Bekreft' }).click();
-  await page.getByRole('navigation', { name: 'Hovedmeny' }).waitFor();
-}
 
 test('screening, a DPIA from a national template, the DPO, approval, PDF and the action plan', async () => {
   // The author screens the activity with the template's answers and starts the DPIA.

@@ -4,14 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { withOwner } from '../../src/db/tenant';
 import { organizationFrameworkVersions } from '../../src/modules/assessment/schema';
 import { cisoFixturesDir } from '../../src/modules/library/ciso/fixtures';
 import { exportFramework } from '../../src/modules/library/export';
 import { organizations } from '../../src/modules/organizations/schema';
 import { addMembership, buildUser, nationalOrganization, type TestUser } from '../../src/test/factories';
-import { expectAccessible, freshTotp, startE2e, type E2e } from './support';
+import { expectAccessible, logIn, startE2e, type E2e } from './support';
 
 let e2e: E2e;
 let national: TestUser;
@@ -47,16 +46,6 @@ after(async () => {
   rmSync(files, { recursive: true, force: true });
 });
 
-async function logIn(page: Page, user: TestUser) {
-  await page.goto('/innlogging');
-  await page.getByLabel('E-postadresse').fill(user.email);
-  await page.getByLabel('Passord').fill(user.password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.waitForURL('**/innlogging/tofaktor');
-  await page.getByLabel('Engangskode eller gjenopprettingskode').fill(await freshTotp(user.totpSecret));
-  await page.getByRole('button', { name: 'Bekreft' }).click();
-  await page.getByRole('navigation', { name: 'Hovedmeny' }).waitFor();
-}
 
 test('the national team reads the library and the common measures, and imports a new version all or nothing', async () => {
   const { page, context } = await e2e.newPage();

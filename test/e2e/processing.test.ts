@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { organizations } from '../../src/modules/organizations/schema';
 import { buildSystem, buildVendor, publishForTest } from '../../src/modules/processing/test-support';
 import { addMembership, buildUser, nationalOrganization, type TestUser } from '../../src/test/factories';
-import { expectAccessible, freshTotp, startE2e, type E2e } from './support';
+import { expectAccessible, logIn, startE2e, type E2e } from './support';
 
 /**
  * The records-of-processing "done when", as people do it: a new municipality adopts a whole service area,
@@ -33,16 +33,6 @@ before(async () => {
 });
 after(() => e2e.close());
 
-async function logIn(page: Page, user: TestUser) {
-  await page.goto('/innlogging');
-  await page.getByLabel('E-postadresse').fill(user.email);
-  await page.getByLabel('Passord').fill(user.password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.waitForURL('**/innlogging/tofaktor');
-  await page.getByLabel('Engangskode eller gjenopprettingskode').fill(await freshTotp(user.totpSecret));
-  await page.getByRole('button', { name: 'Bekreft' }).click();
-  await page.getByRole('navigation', { name: 'Hovedmeny' }).waitFor();
-}
 
 async function fillMarkedFields(page: Page, unit: string, count: string) {
   await page.getByLabel('Ansvarlig enhet', { exact: true }).fill(unit);

@@ -7,7 +7,7 @@ import { organizations } from '../../src/modules/organizations/schema';
 import { addDays, osloDay } from '../../src/modules/vendors/status';
 import { buildSystem } from '../../src/modules/vendors/test-support';
 import { addMembership, buildUser, type TestUser } from '../../src/test/factories';
-import { expectAccessible, freshTotp, startE2e, type E2e } from './support';
+import { expectAccessible, logIn, startE2e, type E2e } from './support';
 
 /**
  * The ROS "done when", as people do it: a security lead opens a system whose facts are recorded (no MFA for
@@ -60,16 +60,6 @@ async function inBrowser(label: string, work: (page: Page) => Promise<void>): Pr
   }
 }
 
-async function logIn(page: Page, user: Pick<TestUser, 'email' | 'password' | 'totpSecret'>) {
-  await page.goto('/innlogging');
-  await page.getByLabel('E-postadresse').fill(user.email);
-  await page.getByLabel('Passord').fill(user.password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.waitForURL('**/innlogging/tofaktor');
-  await page.getByLabel('Engangskode eller gjenopprettingskode').fill(await freshTotp(user.totpSecret));
-  await page.getByRole('button', { name: 'Bekreft' }).click();
-  await page.getByRole('navigation', { name: 'Hovedmeny' }).waitFor();
-}
 
 async function score(page: Page, n: number, values: { l: string; c: string; rl: string; rc: string }) {
   await page.locator(`#risk-${n}-l`).selectOption(values.l);

@@ -105,3 +105,15 @@ export async function freshTotp(secret: string): Promise<string> {
   usedSteps.set(secret, step());
   return authenticator.generate(secret);
 }
+
+/** Logs in with password and a fresh TOTP code, and waits until the app shell (the main menu) is there. */
+export async function logIn(page: Page, user: { email: string; password: string; totpSecret: string }): Promise<void> {
+  await page.goto('/innlogging');
+  await page.getByLabel('E-postadresse').fill(user.email);
+  await page.getByLabel('Passord').fill(user.password);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.waitForURL('**/innlogging/tofaktor');
+  await page.getByLabel('Engangskode eller gjenopprettingskode').fill(await freshTotp(user.totpSecret));
+  await page.getByRole('button', { name: 'Bekreft' }).click();
+  await page.getByRole('navigation', { name: 'Hovedmeny' }).waitFor();
+}

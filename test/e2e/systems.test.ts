@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { organizations } from '../../src/modules/organizations/schema';
 import { addMembership, buildUser, nationalOrganization, type TestUser } from '../../src/test/factories';
-import { expectAccessible, freshTotp, startE2e, type E2e } from './support';
+import { expectAccessible, freshTotp, logIn, startE2e, type E2e } from './support';
 
 /**
  * The systems and vendors "done when", as people do it: the national team registers a vendor and sends it
@@ -44,16 +44,6 @@ async function inBrowser(label: string, work: (page: Page) => Promise<void>): Pr
   }
 }
 
-async function logIn(page: Page, user: Pick<TestUser, 'email' | 'password' | 'totpSecret'>) {
-  await page.goto('/innlogging');
-  await page.getByLabel('E-postadresse').fill(user.email);
-  await page.getByLabel('Passord').fill(user.password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.waitForURL('**/innlogging/tofaktor');
-  await page.getByLabel('Engangskode eller gjenopprettingskode').fill(await freshTotp(user.totpSecret));
-  await page.getByRole('button', { name: 'Bekreft' }).click();
-  await page.getByRole('navigation', { name: 'Hovedmeny' }).waitFor();
-}
 
 test('the national team registers a vendor, invites its contact and sends the questionnaire', async () => {
   await inBrowser('national', async (page) => {
