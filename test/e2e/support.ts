@@ -67,7 +67,9 @@ export async function startE2e(): Promise<E2e> {
     mail: smtp.messages,
     browser,
     async newPage() {
-      const context = await browser.newContext({ baseURL: `http://localhost:${port}`, locale: 'nb-NO' });
+      // Reduced motion: the design system animates a <details> opening for 0.4 s, and a control revealed by
+      // it can be scrolled into view inside the still-clipped box, so a click at once could land elsewhere.
+      const context = await browser.newContext({ baseURL: `http://localhost:${port}`, locale: 'nb-NO', reducedMotion: 'reduce' });
       return { context, page: await context.newPage() };
     },
     async close() {
