@@ -10,7 +10,8 @@ import { expectAccessible, logIn, startE2e, type E2e } from './support';
 
 /**
  * The DPIA "done when", as people do it: a municipality screens a processing activity, starts a DPIA from a
- * national template, fills in the local fields and sends it to the DPO; the DPO gives an opinion and sends it
+ * national template, fills in the local fields, adds, edits and removes its own risks and measures, changes a
+ * template risk's levels (the risk maps follow) and sends it to the DPO; the DPO gives an opinion and sends it
  * for approval; the administrator approves and downloads the PDF; the planned measures are in the action plan.
  * Three different people, so no TOTP code is used twice.
  */
