@@ -10,7 +10,8 @@ import { expectAccessible, logIn, startE2e, type E2e } from './support';
 
 /**
  * The DPIA "done when", as people do it: a municipality screens a processing activity, starts a DPIA from a
- * national template, fills in the local fields and sends it to the DPO; the DPO gives an opinion and sends it
+ * national template, fills in the local fields, adds, edits and removes its own risks and measures, changes a
+ * template risk's levels (the risk maps follow) and sends it to the DPO; the DPO gives an opinion and sends it
  * for approval; the administrator approves and downloads the PDF; the planned measures are in the action plan.
  * Three different people, so no TOTP code is used twice.
  */
@@ -103,6 +104,68 @@ test('screening, a DPIA from a national template, the DPO, approval, PDF and the
   await page.getByRole('link', { name: 'Vis versjon 4' }).waitFor();
   await page.getByRole('heading', { name: 'lokal_01: Utskrifter blir liggende fremme på vaktrommet' }).waitFor();
   await expectAccessible(page, 'DPIA med egen risiko');
+
+  // The template risk's levels change: before measures and after (residual), and the risk maps follow.
+  const cell = (map: string, likelihood: number, severity: number) =>
+    page.getByRole('region', { name: map, exact: true }).locator('tbody tr').nth(4 - likelihood).locator('td').nth(severity - 1);
+  assert.match(await cell('Før planlagte tiltak', 3, 4).innerText(), /illegitimate_access/);
+  assert.doesNotMatch(await cell('Før planlagte tiltak', 2, 2).innerText(), /illegitimate_access/);
+  await page.locator('summary', { hasText: 'Endre nivåene for illegitimate_access' }).click();
+  const levels = page.locator('details', { has: page.locator('summary', { hasText: 'Endre nivåene for illegitimate_access' }) });
+  await levels.getByRole('group', { name: 'Før tiltak' }).getByLabel('Alvorlighet').selectOption('2');
+  await levels.getByRole('group', { name: 'Før tiltak' }).getByLabel('Sannsynlighet').selectOption('2');
+  await levels.getByRole('group', { name: 'Etter tiltak (restrisiko)' }).getByLabel('Alvorlighet').selectOption('2');
+  await levels.getByRole('group', { name: 'Etter tiltak (restrisiko)' }).getByLabel('Sannsynlighet').selectOption('1');
+  await levels.getByText('Risikonivå med disse valgene: før tiltak').waitFor();
+  await levels.getByLabel('Begrunnelse for nivåene').fill('Tilgangsstyring per avdeling og månedlig loggkontroll.');
+  await expectAccessible(page, 'DPIA: endre nivåene for en risiko fra malen');
+  await levels.getByRole('button', { name: 'Lagre nivåene som ny versjon' }).click();
+  await page.getByRole('link', { name: 'Vis versjon 5' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.match(await cell('Før planlagte tiltak', 2, 2).innerText(), /illegitimate_access/);
+  assert.doesNotMatch(await cell('Før planlagte tiltak', 3, 4).innerText(), /illegitimate_access/);
+  assert.match(await cell('Etter planlagte tiltak (restrisiko)', 1, 2).innerText(), /illegitimate_access/);
+  await page.getByText('Alvorlighet 2, sannsynlighet 2').first().waitFor();
+  await expectAccessible(page, 'DPIA med endrede nivåer');
+
+  // The own risk is edited: a sharper title and how it can happen.
+  await page.locator('summary', { hasText: 'Endre risikoen lokal_01' }).click();
+  const editRisk = page.locator('details', { has: page.locator('summary', { hasText: 'Endre risikoen lokal_01' }) });
+  assert.equal(await editRisk.getByLabel('Hva kan skje?').inputValue(), 'Utskrifter blir liggende fremme på vaktrommet');
+  await editRisk.getByLabel('Hva kan skje?').fill('Utskrifter blir liggende fremme på vaktrommet om natten');
+  await editRisk.getByLabel('Hvordan det kan skje').fill('Nattevakten skriver ut og blir kalt bort.');
+  await expectAccessible(page, 'DPIA: endre egen risiko');
+  await editRisk.getByRole('button', { name: 'Lagre endringene som ny versjon' }).click();
+  await page.getByRole('link', { name: 'Vis versjon 6' }).waitFor();
+  await page.getByRole('heading', { name: 'lokal_01: Utskrifter blir liggende fremme på vaktrommet om natten' }).waitFor();
+  await expectAccessible(page, 'DPIA med endret egen risiko');
+
+  // A measure the risk uses cannot be removed: the dialog says why, and nothing changes.
+  await page.getByRole('button', { name: 'Fjern tiltaket k01' }).click();
+  await page.getByRole('dialog').getByText('Vil du fjerne tiltaket «Lokal rutine for utskrift»?').waitFor();
+  await expectAccessible(page, 'DPIA: bekreft fjerning av tiltak');
+  await page.getByRole('dialog').getByRole('button', { name: 'Fjern', exact: true }).click();
+  await page.getByRole('dialog').getByText(/brukes av risikoen «Utskrifter blir liggende fremme på vaktrommet om natten»/).waitFor();
+  await expectAccessible(page, 'DPIA: tiltak i bruk kan ikke fjernes');
+  await page.getByRole('dialog').getByRole('button', { name: 'Avbryt' }).click();
+  assert.equal(await page.getByRole('link', { name: 'Vis versjon 7' }).count(), 0);
+
+  // A measure added by mistake is removed after a confirmation.
+  await page.locator('summary', { hasText: 'Legg til et eget tiltak' }).click();
+  const addMeasure = page.locator('details', { has: page.locator('summary', { hasText: 'Legg til et eget tiltak' }) });
+  await addMeasure.getByLabel('Navn på tiltaket').fill('Tiltak lagt inn ved en feil');
+  await addMeasure.getByRole('button', { name: 'Legg til og lagre som ny versjon' }).click();
+  await page.getByRole('link', { name: 'Vis versjon 7' }).waitFor();
+  const measureList = page.getByRole('region', { name: 'Tiltak og handlingsplan' });
+  await measureList.locator('strong', { hasText: 'k02: Tiltak lagt inn ved en feil' }).waitFor();
+  await page.getByRole('button', { name: 'Fjern tiltaket k02' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Fjern', exact: true }).click();
+  await page.getByRole('link', { name: 'Vis versjon 8' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.equal(await measureList.locator('strong', { hasText: 'k02: Tiltak lagt inn ved en feil' }).count(), 0);
+  await measureList.locator('strong', { hasText: 'k01: Lokal rutine for utskrift' }).waitFor();
+  await page.getByText('Tiltaket «Tiltak lagt inn ved en feil» er fjernet.').waitFor();
+  await expectAccessible(page, 'DPIA etter fjernet tiltak');
   await page.getByRole('button', { name: 'Send til personvernombudet' }).click();
   await page.getByText('Vurderingen ligger hos personvernombudet.').waitFor();
   const dpiaUrl = page.url();

@@ -1,6 +1,6 @@
 import { requiredText, text, uuid, z } from '../../shared/validation';
 import type { DocumentView } from './document';
-import type { DpiaTemplateContent, MeasureDef, RiskItem } from './model';
+import type { DpiaTemplateContent, MeasureDef, RiskAdjustment, RiskItem } from './model';
 import type { DpiaStatus, ScreeningOutcome } from './schema';
 
 /** Requests and responses of the DPIA module, shared with the web app (types only). */
@@ -74,6 +74,23 @@ export const saveBody = z.strictObject({
 export type SaveBody = z.infer<typeof saveBody>;
 
 export const versionBody = z.strictObject({ version: z.number().int().min(1) });
+
+/** One risk or one measure of a DPIA (template or the municipality's own), by its id in the document. */
+export const riskParams = z.strictObject({ id: uuid(), riskId: idText });
+export const measureParams = z.strictObject({ id: uuid(), measureId: idText });
+/** Removing one of the municipality's own risks or measures: the row version last read. */
+export const removeQuery = z.strictObject({ version: z.coerce.number().int().min(1) });
+/** New levels of one risk on the DPIA's scales, before measures and after (residual). */
+export const levelsBody = z.strictObject({
+  version: z.number().int().min(1),
+  severity: level,
+  likelihood: level,
+  residualSeverity: level,
+  residualLikelihood: level,
+  /** Why the levels are what they are; left out keeps the earlier justification, empty removes it. */
+  justification: text(1000).optional(),
+});
+export type LevelsBody = z.infer<typeof levelsBody>;
 export const opinionBody = z.strictObject({
   version: z.number().int().min(1),
   decision: z.enum(['forward', 'return']),
@@ -148,7 +165,7 @@ export interface DpiaDetailDto {
   context: { entryName: string; systems: { id: string; name: string }[]; content: Record<string, unknown> };
   history: VersionDto[];
   /** What the municipality added to the template's risks and measures (sent back whole when saving). */
-  added: { risks: RiskItem[]; measures: MeasureDef[] };
+  added: { risks: RiskItem[]; measures: MeasureDef[]; adjustments: Record<string, RiskAdjustment> };
   openProposalId: string | null;
   actions: { measureId: string; actionId: string }[];
 }

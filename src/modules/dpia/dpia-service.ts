@@ -143,7 +143,7 @@ export async function dpiaDetail(tx: Tx, organizationId: string, id: string, now
     view: withWorkflowValues(deriveView(doc, scales(), await factsFor(tx, organizationId, doc, now)), shown),
     context: { entryName: entry.view.name, systems: entry.links.systems, content: doc.content.context },
     history: history.map((h) => presentVersion(h, people)),
-    added: { risks: doc.addedRisks, measures: doc.addedMeasures },
+    added: { risks: doc.addedRisks, measures: doc.addedMeasures, adjustments: doc.riskAdjustments },
     openProposalId: proposal?.id ?? null,
     actions: actionRows,
   };

@@ -7,7 +7,10 @@ import { createTestApp, json, type TestApp } from '../../test/app';
 import { addMembership, as, buildOrganization, buildUser, nationalOrganization, openSession, type Session } from '../../test/factories';
 import { buildSystem } from '../processing/test-support';
 import type { DpiaDetailDto, ProposalDto, ScreeningDto } from './contract';
+import { loadDpiaTemplates } from './content';
+import { documentFromTemplate } from './document';
 import { asOwner, buildEntry, publishForTest } from './test-support';
+import { checkDocument, guardReadOnly } from './workflow-service';
 
 /**
  * DPIA through the API: screening, a DPIA from a national template through the DPO and the leader's approval,
@@ -303,5 +306,189 @@ describe('national templates and proposals', () => {
     const proposal = json<{ proposals: ProposalDto[] }>(await as(t, s.author).get('/api/dpia/proposals')).proposals.find((p) => p.dpiaId === start.dpia.id && p.status === 'open')!;
     assert.equal((await as(t, s.author).post(`/api/dpia/proposals/${proposal.id}/decline`, { note: 'Tar det ved neste revisjon.' })).statusCode, 204);
     assert.equal((await detail(start.dpia.id)).dpia.templateVersion, 1);
+  });
+});
+
+describe('completing the risks and measures of a draft', () => {
+  const err = (r: { body: string }) => JSON.parse(r.body) as { code?: string; field?: string; message?: string; details?: Record<string, unknown> };
+  const levels = (id: string, riskId: string, body: object, session = s.author) => as(t, session).put(`/api/dpia/dpias/${id}/risks/${riskId}/levels`, body);
+  const risk = (id: string, title: string, planned: string[]) => ({
+    id,
+    title,
+    impacts: ['Noen ser opplysningene.'],
+    threats: [],
+    sources: [],
+    existing_measures: [],
+    planned_measures: planned,
+    severity: { value: 2 },
+    likelihood: { value: 2 },
+    residual: { severity: 2, likelihood: 1 },
+  });
+  const measure = (id: string, title: string) => ({ id, title, kind: 'organisational' as const, status: 'planned' as const, due_months: 3 });
+
+  test("changing a template risk's levels writes a new version, keeps the old one and moves the risk on the maps", async () => {
+    const start = json<DpiaDetailDto>(await as(t, s.author).post('/api/dpia/dpias', { entryId, templateSlug: 'epj-helse-omsorg', title: 'Nivåer' }));
+    const id = start.dpia.id;
+    assert.deepEqual(start.view.mapBefore[1]![3], ['illegitimate_access'], 'the template says severity 4, likelihood 3');
+    const r = await levels(id, 'illegitimate_access', { version: 1, severity: 3, likelihood: 2, residualSeverity: 2, residualLikelihood: 1, justification: 'Få ansatte har tilgang.' });
+    assert.equal(r.statusCode, 200, r.body);
+    const d = json<DpiaDetailDto>(r);
+    assert.equal(d.dpia.currentVersion, 2);
+    assert.equal(d.dpia.status, 'draft');
+    const changed = d.view.risks.find((x) => x.id === 'illegitimate_access')!;
+    assert.deepEqual([changed.severity, changed.likelihood, changed.residualSeverity, changed.residualLikelihood], [3, 2, 2, 1]);
+    assert.equal(changed.justification, 'Få ansatte har tilgang.');
+    assert.ok(d.view.mapBefore[2]![2]!.includes('illegitimate_access'), 'before: likelihood 2 (row 3 from the top), severity 3');
+    assert.ok(!d.view.mapBefore[1]![3]!.includes('illegitimate_access'));
+    assert.ok(d.view.mapAfter[3]![1]!.includes('illegitimate_access'), 'after: likelihood 1, severity 2');
+    assert.deepEqual(d.added.adjustments.illegitimate_access, { severity: 3, likelihood: 2, residualSeverity: 2, residualLikelihood: 1, justification: 'Få ansatte har tilgang.' });
+    assert.equal(d.history.length, 2);
+    assert.match(d.history[0]!.changeNote ?? '', /Nivåene for risikoen/);
+    assert.ok(d.view.risks.some((x) => x.id === 'illegitimate_access' && !x.added), 'still the template risk');
+    const old = json<DpiaDetailDto>(await as(t, s.reader).get(`/api/dpia/dpias/${id}?version=1`));
+    const before = old.view.risks.find((x) => x.id === 'illegitimate_access')!;
+    assert.deepEqual([before.severity, before.likelihood], [4, 3], 'version 1 is kept as it was');
+    assert.deepEqual(old.added.adjustments, {});
+    // Leaving out the justification keeps it; an empty one removes it.
+    const kept = json<DpiaDetailDto>(await levels(id, 'illegitimate_access', { version: 2, severity: 3, likelihood: 3, residualSeverity: 2, residualLikelihood: 1 }));
+    assert.equal(kept.view.risks.find((x) => x.id === 'illegitimate_access')!.justification, 'Få ansatte har tilgang.');
+    const cleared = json<DpiaDetailDto>(await levels(id, 'illegitimate_access', { version: 3, severity: 3, likelihood: 3, residualSeverity: 2, residualLikelihood: 1, justification: '' }));
+    assert.equal(cleared.added.adjustments.illegitimate_access?.justification, undefined);
+  });
+
+  test('bad levels, an unknown risk, a stale version and a reader are refused, and nothing changes', async () => {
+    const start = json<DpiaDetailDto>(await as(t, s.author).post('/api/dpia/dpias', { entryId, templateSlug: 'epj-helse-omsorg', title: 'Feil nivåer' }));
+    const id = start.dpia.id;
+    const good = { version: 1, severity: 3, likelihood: 2, residualSeverity: 2, residualLikelihood: 1 };
+    for (const [key, value] of [['severity', 5], ['likelihood', 0], ['residualSeverity', 2.5], ['residualLikelihood', '2']] as const) {
+      const bad = err(await levels(id, 'illegitimate_access', { ...good, [key]: value }));
+      assert.equal(bad.code, 'VALIDATION_FAILED', `${key} = ${value}`);
+      assert.equal(bad.field, key);
+    }
+    assert.equal(err(await levels(id, 'illegitimate_access', { ...good, extra: 1 })).code, 'VALIDATION_FAILED');
+    const unknown = await levels(id, 'finnes_ikke', good);
+    assert.equal(unknown.statusCode, 404);
+    assert.equal(err(unknown).code, 'UNKNOWN_RISK');
+    assert.equal(err(await levels(id, 'illegitimate_access', { ...good, version: 2 })).code, 'CONFLICT');
+    assert.equal((await levels(id, 'illegitimate_access', good, s.reader)).statusCode, 403);
+    assert.equal((await levels(id, 'illegitimate_access', good, s.other)).statusCode, 404);
+    assert.equal(code(await as(t, s.author).patch(`/api/dpia/dpias/${id}`, { version: 1, riskAdjustments: { illegitimate_access: { severity: 9 } } })), 'VALIDATION_FAILED');
+    const after = await detail(id);
+    assert.equal(after.dpia.currentVersion, 1);
+    assert.equal(after.dpia.version, 1);
+    assert.deepEqual(after.added.adjustments, {});
+    // While the DPO has it, the levels cannot change.
+    await as(t, s.author).patch(`/api/dpia/dpias/${id}`, {
+      version: 1,
+      values: {
+        'context.overview.responsible_unit': 'Helse',
+        'context.overview.services': ['sykehjem'],
+        'context.data.number_of_data_subjects': 10,
+        'context.supporting_assets.system': systemId,
+        'validation.measure_owner': authorId,
+        'validation.data_subjects_views': 'Hørt.',
+      },
+    });
+    assert.equal((await as(t, s.author).post(`/api/dpia/dpias/${id}/submit`, { version: 2 })).statusCode, 200);
+    assert.equal(code(await levels(id, 'illegitimate_access', { ...good, version: 3 })), 'WRONG_STATUS');
+  });
+
+  test('levels on the scales are checked for every save, also where the request schema does not reach', async () => {
+    const template = loadDpiaTemplates().templates.find((x) => x.slug === 'epj-helse-omsorg')!;
+    const doc = documentFromTemplate(template.content, 'Skala');
+    const next = structuredClone(doc);
+    next.addedRisks = [{ ...risk('lokal_01', 'Utenfor skalaen', []), residual: { severity: 7, likelihood: 1 } }];
+    assert.throws(() => checkDocument(doc, next), (e: { code?: string; field?: string }) => e.code === 'LEVEL_NOT_ON_SCALE' && e.field === 'addedRisks.0.residual.severity');
+    next.addedRisks = [];
+    next.riskAdjustments = { illegitimate_access: { likelihood: 0 } };
+    assert.throws(() => checkDocument(doc, next), (e: { code?: string; field?: string }) => e.code === 'LEVEL_NOT_ON_SCALE' && e.field === 'riskAdjustments.illegitimate_access.likelihood');
+    next.riskAdjustments = { illegitimate_access: { likelihood: 4 } };
+    assert.doesNotThrow(() => checkDocument(doc, next));
+  });
+
+  test("the municipality's own risks and measures can be edited and removed; the template's cannot be removed", async () => {
+    const start = json<DpiaDetailDto>(await as(t, s.security).post('/api/dpia/dpias', { entryId, templateSlug: 'epj-helse-omsorg', title: 'Egne tillegg' }));
+    const id = start.dpia.id;
+    const path = `/api/dpia/dpias/${id}`;
+    let d = json<DpiaDetailDto>(await as(t, s.security).patch(path, { version: 1, addedMeasures: [measure('k01', 'Rutine for utskrift'), measure('k02', 'Låsbart skap')], addedRisks: [risk('lokal_01', 'Utskrifter blir liggende', ['k01'])] }));
+    assert.equal(d.dpia.currentVersion, 2);
+
+    // Editing: every field of the risk and of the measure, sent back whole, as the page does.
+    const edited = { ...risk('lokal_01', 'Utskrifter blir liggende på vaktrommet', ['k02']), threats: ['Døren står åpen.'], existing_measures: ['k01'], severity: { value: 3 } };
+    const editedMeasure = { ...measure('k01', 'Rutine for utskrift og makulering'), kind: 'technical' as const, status: 'existing' as const, description: 'Skriveren holder utskriften til den ansatte er der.' };
+    d = json<DpiaDetailDto>(await as(t, s.security).patch(path, { version: 2, addedRisks: [edited], addedMeasures: [editedMeasure, measure('k02', 'Låsbart skap')] }));
+    assert.equal(d.dpia.currentVersion, 3);
+    assert.deepEqual(d.added.risks[0], edited);
+    assert.deepEqual(d.added.measures[0], { ...editedMeasure });
+    const own = d.view.risks.find((x) => x.id === 'lokal_01')!;
+    assert.equal(own.title, 'Utskrifter blir liggende på vaktrommet');
+    assert.equal(own.severity, 3);
+    assert.ok(own.added);
+    assert.ok(!d.view.actionPlan.some((a) => a.id === 'k01'), 'k01 is now an existing measure, not planned');
+
+    // Levels of an own risk change the risk itself (the edit form shows them).
+    d = json<DpiaDetailDto>(await levels(id, 'lokal_01', { version: 3, severity: 4, likelihood: 3, residualSeverity: 4, residualLikelihood: 2 }, s.security));
+    assert.deepEqual([d.added.risks[0]!.severity.value, d.added.risks[0]!.likelihood.value, d.added.risks[0]!.residual.severity, d.added.risks[0]!.residual.likelihood], [4, 3, 4, 2]);
+    assert.equal(d.added.adjustments.lokal_01, undefined);
+    assert.equal(d.dpia.currentVersion, 4);
+
+    // A measure a risk uses cannot be removed, through either route; nothing changes.
+    const inUse = await as(t, s.security).delete(`${path}/measures/k02?version=4`);
+    assert.equal(inUse.statusCode, 409);
+    assert.equal(err(inUse).code, 'MEASURE_IN_USE');
+    assert.match(err(inUse).message!, /Låsbart skap.*Utskrifter blir liggende på vaktrommet/);
+    assert.equal(code(await as(t, s.security).patch(path, { version: 4, addedMeasures: [editedMeasure] })), 'MEASURE_IN_USE');
+    assert.equal((await detail(id)).dpia.currentVersion, 4);
+
+    // The template's risks and measures stay; unknown ids are not found.
+    const templateMeasure = d.view.measures.find((m) => !d.added.measures.some((a) => a.id === m.id))!;
+    assert.equal(code(await as(t, s.security).delete(`${path}/risks/illegitimate_access?version=4`)), 'TEMPLATE_RISK');
+    assert.equal(code(await as(t, s.security).delete(`${path}/measures/${templateMeasure.id}?version=4`)), 'TEMPLATE_MEASURE');
+    assert.equal(code(await as(t, s.security).delete(`${path}/risks/lokal_99?version=4`)), 'UNKNOWN_RISK');
+    assert.equal(code(await as(t, s.security).delete(`${path}/measures/k99?version=4`)), 'UNKNOWN_MEASURE');
+    assert.equal(code(await as(t, s.security).patch(path, { version: 4, addedRisks: [{ ...risk('illegitimate_access', 'Erstattet', []) }] })), 'DUPLICATE_ID', 'a template risk cannot be replaced by an own one');
+    assert.equal(code(await as(t, s.security).delete(`${path}/risks/lokal_01?version=3`)), 'CONFLICT');
+    assert.equal((await as(t, s.reader).delete(`${path}/risks/lokal_01?version=4`)).statusCode, 403);
+    assert.equal((await detail(id)).dpia.currentVersion, 4);
+
+    // Removing the risk, then the measure it used: two new versions, the earlier ones kept.
+    d = json<DpiaDetailDto>(await as(t, s.security).delete(`${path}/risks/lokal_01?version=4`));
+    assert.equal(d.dpia.currentVersion, 5);
+    assert.deepEqual(d.added.risks, []);
+    assert.equal(d.view.risks.length, 3, 'the three template risks are all there');
+    assert.match(d.history[0]!.changeNote ?? '', /Risikoen «Utskrifter blir liggende på vaktrommet» er fjernet/);
+    const removed = await as(t, s.security).delete(`${path}/measures/k02?version=${d.dpia.version}`);
+    assert.equal(removed.statusCode, 200, removed.body);
+    d = json<DpiaDetailDto>(removed);
+    assert.deepEqual(d.added.measures.map((m) => m.id), ['k01']);
+    assert.ok(!d.view.actionPlan.some((a) => a.id === 'k02'));
+    const v4 = json<DpiaDetailDto>(await as(t, s.reader).get(`${path}?version=4`));
+    assert.deepEqual(v4.added.risks.map((r) => r.id), ['lokal_01']);
+    assert.deepEqual(v4.added.measures.map((m) => m.id), ['k01', 'k02']);
+  });
+
+  test('on an approved DPIA a level change starts a new draft; the approved version stays read-only', async () => {
+    const list = json<{ dpias: { id: string; title: string; status: string; version: number; approvedVersion: number | null }[] }>(await as(t, s.author).get('/api/dpia'));
+    const approved = list.dpias.find((x) => x.title === 'DPIA for EPJ' && x.status === 'approved')!;
+    assert.ok(approved, 'the DPIA approved above');
+    const approvedNumber = approved.approvedVersion!;
+    const before = json<DpiaDetailDto>(await as(t, s.reader).get(`/api/dpia/dpias/${approved.id}?version=${approvedNumber}`));
+    const r = await levels(approved.id, 'disappearance', { version: approved.version, severity: 1, likelihood: 1, residualSeverity: 1, residualLikelihood: 1 });
+    assert.equal(r.statusCode, 200, r.body);
+    const d = json<DpiaDetailDto>(r);
+    assert.equal(d.dpia.status, 'draft');
+    assert.equal(d.dpia.currentVersion, approvedNumber + 1);
+    assert.equal(d.dpia.approvedVersion, approvedNumber);
+    const still = json<DpiaDetailDto>(await as(t, s.reader).get(`/api/dpia/dpias/${approved.id}?version=${approvedNumber}`));
+    assert.equal(still.shown.status, 'approved');
+    assert.deepEqual(still.view.risks, before.view.risks, 'the approved version has its old levels');
+    // Writing the new levels into the approved row is refused by the database, mapped to VERSION_READ_ONLY.
+    const refused = await withTenant(t.database.app, { organizationId: orgId, userId: null, requestId: 'dpia-test' }, (tx) =>
+      guardReadOnly(tx.execute(sql`update dpia_versions set document = jsonb_set(document, '{riskAdjustments}', '{"disappearance": {"severity": 1}}') where dpia_id = ${approved.id} and number = ${approvedNumber}`)),
+    ).then(
+      () => 'changed',
+      (e: { code?: string }) => e.code,
+    );
+    assert.equal(refused, 'VERSION_READ_ONLY');
   });
 });

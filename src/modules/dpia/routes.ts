@@ -10,7 +10,11 @@ import {
   detailQuery,
   entryParams,
   idParams,
+  levelsBody,
+  measureParams,
   opinionBody,
+  removeQuery,
+  riskParams,
   saveBody,
   screeningBody,
   screeningQuery,
@@ -22,7 +26,7 @@ import { dpiaPolicies } from './policy';
 import { criteria, presentScreening, requireEntry, saveScreening, screeningFor, screeningSuggestion } from './screening-service';
 import { latestTemplates, presentTemplate } from './template-service';
 import { dpiaScreenings } from './schema';
-import { approve, giveOpinion, saveDraft, submitToDpo } from './workflow-service';
+import { approve, giveOpinion, removeAddedMeasure, removeAddedRisk, saveDraft, setRiskLevels, submitToDpo } from './workflow-service';
 
 const tags = ['DPIA'];
 
@@ -149,6 +153,60 @@ export const dpiaRoutes = [
       const actor = ctx.requireActor();
       return ctx.work(async (tx) => {
         await saveDraft(tx, actor.organizationId, actor.userId, params.id, body);
+        return dpiaDetail(tx, actor.organizationId, params.id, ctx.services.clock());
+      });
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/dpia/dpias/:id/risks/:riskId/levels',
+    summary: 'Endre nivåene for én risiko (før tiltak og restrisiko) og lagre som en ny versjon',
+    tags,
+    access: policy(dpiaPolicies.edit),
+    params: riskParams,
+    body: levelsBody,
+    example: (ids) => ({
+      params: { id: ids.dpiaId!, riskId: 'illegitimate_access' },
+      body: { version: 1, severity: 4, likelihood: 2, residualSeverity: 4, residualLikelihood: 1, justification: 'Loggkontroll hver måned.' },
+    }),
+    handler: async (ctx, { params, body }) => {
+      const actor = ctx.requireActor();
+      return ctx.work(async (tx) => {
+        await setRiskLevels(tx, actor.organizationId, actor.userId, params.id, params.riskId, body);
+        return dpiaDetail(tx, actor.organizationId, params.id, ctx.services.clock());
+      });
+    },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/dpia/dpias/:id/risks/:riskId',
+    summary: 'Fjern en av kommunens egne risikoer (malens risikoer kan ikke fjernes), som en ny versjon',
+    tags,
+    access: policy(dpiaPolicies.edit),
+    params: riskParams,
+    query: removeQuery,
+    example: (ids) => ({ params: { id: ids.dpiaId!, riskId: 'lokal_01' }, query: { version: '1' } }),
+    handler: async (ctx, { params, query }) => {
+      const actor = ctx.requireActor();
+      return ctx.work(async (tx) => {
+        await removeAddedRisk(tx, actor.organizationId, actor.userId, params.id, params.riskId, query.version);
+        return dpiaDetail(tx, actor.organizationId, params.id, ctx.services.clock());
+      });
+    },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/dpia/dpias/:id/measures/:measureId',
+    summary: 'Fjern et av kommunens egne tiltak, som en ny versjon; avvist mens en risiko bruker det',
+    tags,
+    access: policy(dpiaPolicies.edit),
+    params: measureParams,
+    query: removeQuery,
+    example: (ids) => ({ params: { id: ids.dpiaId!, measureId: 'k01' }, query: { version: '1' } }),
+    handler: async (ctx, { params, query }) => {
+      const actor = ctx.requireActor();
+      return ctx.work(async (tx) => {
+        await removeAddedMeasure(tx, actor.organizationId, actor.userId, params.id, params.measureId, query.version);
         return dpiaDetail(tx, actor.organizationId, params.id, ctx.services.clock());
       });
     },

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Criteria, Scales } from '../../../modules/dpia/content';
-import type { DpiaDetailDto, DpiaSummaryDto, ProposalDto, ScreeningBody, ScreeningDto, TemplateDetailDto, TemplateSummaryDto, PublishBody, SaveBody } from '../../../modules/dpia/contract';
+import type { DpiaDetailDto, DpiaSummaryDto, ProposalDto, ScreeningBody, ScreeningDto, TemplateDetailDto, TemplateSummaryDto, PublishBody, SaveBody, LevelsBody } from '../../../modules/dpia/contract';
 import { api, query } from '../../api/client';
 
 export type DpiaPolicies = Record<'view' | 'edit' | 'review' | 'approve' | 'viewTemplates' | 'publishTemplates', boolean>;
@@ -43,6 +43,11 @@ function useDpiaMutation<B, R>(fn: (body: B) => Promise<R>) {
 export const useSaveScreening = (entryId: string) => useDpiaMutation((body: ScreeningBody) => api.put<{ screening: ScreeningDto }>(`/api/dpia/screenings/${entryId}`, body));
 export const useStartDpia = () => useDpiaMutation((body: { entryId: string; templateSlug: string | null; title: string }) => api.post<DpiaDetailDto>('/api/dpia/dpias', body));
 export const useSaveDpia = (id: string) => useDpiaMutation((body: SaveBody) => api.patch<DpiaDetailDto>(`/api/dpia/dpias/${id}`, body));
+export const useRiskLevels = (id: string, riskId: string) =>
+  useDpiaMutation((body: LevelsBody) => api.put<DpiaDetailDto>(`/api/dpia/dpias/${id}/risks/${encodeURIComponent(riskId)}/levels`, body));
+/** Removes one of the municipality's own risks or measures (a new version). */
+export const useRemoveAdded = (id: string, kind: 'risks' | 'measures', itemId: string) =>
+  useDpiaMutation((version: number) => api.delete<DpiaDetailDto>(`/api/dpia/dpias/${id}/${kind}/${encodeURIComponent(itemId)}${query({ version: String(version) })}`));
 export const useSubmitDpia = (id: string) => useDpiaMutation((body: { version: number }) => api.post<DpiaDetailDto>(`/api/dpia/dpias/${id}/submit`, body));
 export const useOpinion = (id: string) =>
   useDpiaMutation((body: { version: number; decision: 'forward' | 'return'; opinion: string }) => api.post<DpiaDetailDto>(`/api/dpia/dpias/${id}/opinion`, body));

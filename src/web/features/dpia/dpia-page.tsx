@@ -70,8 +70,8 @@ function DpiaView({ page }: { page: DpiaData }) {
       </section>
       <ContextSection page={page} />
       <PrinciplesSection page={page} />
-      <RisksSection page={page} scales={catalogue.data?.scales} />
-      <MeasuresSection page={page} />
+      <RisksSection page={page} scales={catalogue.data?.scales} canEdit={canEdit} />
+      <MeasuresSection page={page} canEdit={canEdit} />
       {canEdit ? (
         <section className="stack" aria-label={t('dpia.add.risk')}>
           <AddRiskForm page={page} />

@@ -4,6 +4,8 @@ import type { Scales } from '../../../modules/dpia/content';
 import { useI18n, type MessageKey } from '../../i18n';
 import type { DpiaPage } from './api';
 import { showValue, StatusTag } from './display';
+import { AddMeasureForm, AddRiskForm } from './additions-form';
+import { RiskLevelsForm, RemoveAdded } from './risk-editing';
 import { RiskMap } from './risk-map';
 
 export function ContextSection({ page }: { page: DpiaPage }) {
@@ -62,7 +64,21 @@ export function PrinciplesSection({ page }: { page: DpiaPage }) {
   );
 }
 
-export function RisksSection({ page, scales }: { page: DpiaPage; scales: Scales | undefined }) {
+/** Where a risk or measure comes from, in words (not only by colour). */
+function OriginTag({ own, measure = false }: { own: boolean; measure?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Tag data-color={own ? 'info' : 'neutral'} data-size="sm">
+      {own ? t(measure ? 'dpia.edit.ownMeasure' : 'dpia.edit.own') : t('dpia.edit.fromTemplate')}
+    </Tag>
+  );
+}
+
+/**
+ * The risks with their levels and the risk maps. On an editable draft each risk's levels can change, and the
+ * municipality's own risks can be edited and removed (the template's cannot be removed).
+ */
+export function RisksSection({ page, scales, canEdit = false }: { page: DpiaPage; scales: Scales | undefined; canEdit?: boolean }) {
   const { t } = useI18n();
   return (
     <section className="stack" aria-labelledby="risks-heading">
@@ -74,6 +90,9 @@ export function RisksSection({ page, scales }: { page: DpiaPage; scales: Scales 
           <Heading level={3} data-size="xs">
             {r.id}: {r.title}
           </Heading>
+          <div>
+            <OriginTag own={r.added} />
+          </div>
           <List.Unordered>
             {r.impacts.map((i) => (
               <List.Item key={i}>{i}</List.Item>
@@ -89,6 +108,8 @@ export function RisksSection({ page, scales }: { page: DpiaPage; scales: Scales 
             </Paragraph>
           ))}
           {r.missingFacts.length ? <Paragraph data-size="sm">{t('dpia.risks.missingFacts', { facts: r.missingFacts.join(', ') })}</Paragraph> : null}
+          {canEdit ? <RiskLevelsForm page={page} risk={r} scales={scales} /> : null}
+          {canEdit && r.added ? <OwnRiskTools page={page} riskId={r.id} /> : null}
         </div>
       ))}
       {scales ? (
@@ -104,8 +125,22 @@ export function RisksSection({ page, scales }: { page: DpiaPage; scales: Scales 
   );
 }
 
-export function MeasuresSection({ page }: { page: DpiaPage }) {
+function OwnRiskTools({ page, riskId }: { page: DpiaPage; riskId: string }) {
+  const risk = page.added.risks.find((x) => x.id === riskId);
+  if (!risk) return null;
+  return (
+    <>
+      <AddRiskForm page={page} editing={risk} />
+      <RemoveAdded page={page} kind="risks" itemId={risk.id} title={risk.title} />
+    </>
+  );
+}
+
+/** The measures and the action plan; on an editable draft the municipality's own measures can be edited and removed. */
+export function MeasuresSection({ page, canEdit = false }: { page: DpiaPage; canEdit?: boolean }) {
   const { t } = useI18n();
+  const own = new Map(page.added.measures.map((m) => [m.id, m]));
+  const usedBy = (id: string) => page.view.risks.filter((r) => r.existingMeasures.includes(id) || r.plannedMeasures.includes(id)).map((r) => r.id);
   return (
     <section className="stack" aria-labelledby="measures-heading">
       <Heading level={2} id="measures-heading" data-size="sm">
@@ -117,7 +152,14 @@ export function MeasuresSection({ page }: { page: DpiaPage }) {
             <strong>
               {m.id}: {m.title}
             </strong>{' '}
-            – {m.status === 'planned' ? t('dpia.measures.planned', { months: m.due_months ?? 12 }) : t('dpia.measures.existing')}
+            – {m.status === 'planned' ? t('dpia.measures.planned', { months: m.due_months ?? 12 }) : t('dpia.measures.existing')} <OriginTag own={own.has(m.id)} measure />
+            {canEdit && own.has(m.id) ? (
+              <div className="stack">
+                {usedBy(m.id).length ? <Paragraph data-size="sm">{t('dpia.edit.usedBy', { risks: usedBy(m.id).join(', ') })}</Paragraph> : null}
+                <AddMeasureForm page={page} editing={own.get(m.id)} />
+                <RemoveAdded page={page} kind="measures" itemId={m.id} title={m.title} />
+              </div>
+            ) : null}
           </List.Item>
         ))}
       </List.Unordered>
