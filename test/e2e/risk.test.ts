@@ -149,3 +149,55 @@ test('the risk owner accepts the ROS, downloads the PDF and finds the measure in
     await expectAccessible(page, 'handlingsplan med tiltak fra ROS');
   });
 });
+
+test('the security lead makes the municipality its own 4 × 5 risk matrix and goes back to the national one', async () => {
+  await inBrowser('matrix', async (page) => {
+    await logIn(page, editor);
+    await page.getByRole('link', { name: 'Risikovurdering (ROS)' }).click();
+    await page.getByRole('link', { name: 'Risikomatrise' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Risikomatrise' }).waitFor();
+    await page.getByText('Kommunen bruker den nasjonale risikomatrisen').waitFor();
+    const rows = page.locator('table', { has: page.getByText('Risikonivå for hver kombinasjon') }).locator('tbody tr');
+    assert.equal(await rows.count(), 5);
+    await expectAccessible(page, 'risikomatrise (nasjonal)');
+
+    await page.getByRole('button', { name: 'Tilpass matrisen' }).click();
+    await page.getByLabel('Antall nivåer for sannsynlighet').selectOption('4');
+    // A cell lower than the one below it is refused; the error summary links to the cell.
+    await page.getByLabel('Sannsynlighet 4, konsekvens 5').selectOption({ label: 'Lav' });
+    await page.getByRole('button', { name: 'Lagre matrisen' }).click();
+    await page.getByRole('link', { name: /Sannsynlighet 4 og konsekvens 5 kan ikke ha lavere risiko/ }).waitFor();
+    await expectAccessible(page, 'risikomatrise med feil');
+    await page.getByLabel('Sannsynlighet 4, konsekvens 5').selectOption({ label: 'Svært høy' });
+    await page.getByText('Risikonivåer: aksept og frist for tiltak').click();
+    await page.locator('#m-riskLevels-high-responseTime').fill('Tiltak på plass innen 6 uker.');
+    await expectAccessible(page, 'risikomatrise under endring');
+    await page.getByRole('button', { name: 'Lagre matrisen' }).click();
+
+    await page.getByText('Matrisen er lagret. Nye risikovurderinger bruker den.').waitFor();
+    await page.getByText('Kommunen bruker sin egen risikomatrise (4 × 5)').waitFor();
+    assert.equal(await rows.count(), 4);
+    await page.getByText('Slik vurderer du sannsynlighet og konsekvens').click();
+    await page.getByText('Tiltak på plass innen 6 uker.').waitFor();
+    await expectAccessible(page, 'risikomatrise (egen)');
+
+    // A new assessment is scored on the municipality's matrix: four levels of likelihood.
+    await page.goto('/risikovurdering/ny');
+    await page.getByRole('heading', { level: 1, name: 'Ny risikovurdering' }).waitFor();
+    await page.getByLabel('Systemet som skal vurderes').selectOption(systemId);
+    await page.getByLabel('Tittel').fill('ROS med kommunens matrise');
+    await page.getByRole('button', { name: 'Start risikovurderingen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'ROS med kommunens matrise' }).waitFor();
+    await page.getByRole('button', { name: 'Ta med: Svak eller manglende tofaktorautentisering' }).click();
+    await page.locator('#risk-1-l').waitFor();
+    assert.equal(await page.locator('#risk-1-l option').count(), 5, 'empty choice and four levels');
+    assert.equal(await page.locator('#risk-1-c option').count(), 6, 'empty choice and five levels');
+
+    await page.goto('/risikovurdering/matrise');
+    await page.getByRole('button', { name: 'Bruk den nasjonale matrisen' }).click();
+    await page.getByRole('button', { name: 'Ja, bruk den nasjonale' }).click();
+    await page.getByText('Kommunen bruker den nasjonale matrisen igjen.').waitFor();
+    await page.getByText('Kommunen bruker den nasjonale risikomatrisen').waitFor();
+    assert.equal(await rows.count(), 5);
+  });
+});

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { contentDir } from '../../paths';
 import { z } from '../../shared/validation';
+import { riskLevelIds, type RiskMatrix } from './matrix-shape';
+
+export { levelOf, riskLevelIds, type RiskLevelId, type RiskMatrix } from './matrix-shape';
 
 /**
  * The national ROS content (content/risk, see its README): the shared threat catalogue with the rules that
@@ -58,8 +61,6 @@ const catalogueSchema = z.strictObject({
 });
 export type ThreatCatalogue = z.infer<typeof catalogueSchema>;
 
-export const riskLevelIds = ['low', 'medium', 'high', 'very_high'] as const;
-export type RiskLevelId = (typeof riskLevelIds)[number];
 const scaleValue = z.number().int().min(1).max(5);
 
 const matrixSchema = z.strictObject({
@@ -85,7 +86,8 @@ const matrixSchema = z.strictObject({
   cells: z.record(z.enum(['1', '2', '3', '4', '5']), z.array(z.enum(riskLevelIds)).length(5)),
   rules: z.array(z.string()).optional(),
 });
-export type RiskMatrix = z.infer<typeof matrixSchema>;
+/** The national matrix is always 5 × 5; a municipality's own (matrix-shape.ts) may be smaller. */
+export type NationalMatrix = z.infer<typeof matrixSchema> & RiskMatrix;
 
 export interface RiskContentIssue {
   file: string;
@@ -95,7 +97,7 @@ export interface RiskContentIssue {
 
 export interface RiskContent {
   catalogue: ThreatCatalogue | null;
-  matrix: RiskMatrix | null;
+  matrix: NationalMatrix | null;
   issues: RiskContentIssue[];
 }
 
@@ -162,7 +164,7 @@ export function lintCatalogue(catalogue: ThreatCatalogue, file = 'risk/threats.y
 }
 
 /** The matrix's own consistency: ascending 1–5 scales, every dimension described on every level, known levels. */
-export function lintMatrix(matrix: RiskMatrix, file = 'risk/matrix.yaml'): RiskContentIssue[] {
+export function lintMatrix(matrix: NationalMatrix, file = 'risk/matrix.yaml'): RiskContentIssue[] {
   const issues: RiskContentIssue[] = [];
   matrix.likelihood.forEach((l, i) => {
     if (l.value !== i + 1) issues.push({ file, path: `likelihood.${i}`, message: 'Nivåene må ha value 1–5 i stigende rekkefølge.' });
@@ -191,10 +193,10 @@ export function loadRiskContent(dir = riskContentDir): RiskContent {
   return { catalogue, matrix, issues };
 }
 
-let cached: { catalogue: ThreatCatalogue; matrix: RiskMatrix } | null = null;
+let cached: { catalogue: ThreatCatalogue; matrix: NationalMatrix } | null = null;
 
 /** The checked national content, read once. Content with errors stops here (run `samsvar content lint`). */
-export function riskContent(): { catalogue: ThreatCatalogue; matrix: RiskMatrix } {
+export function riskContent(): { catalogue: ThreatCatalogue; matrix: NationalMatrix } {
   if (cached) return cached;
   const loaded = loadRiskContent();
   if (loaded.issues.length || !loaded.catalogue || !loaded.matrix) {
@@ -202,9 +204,4 @@ export function riskContent(): { catalogue: ThreatCatalogue; matrix: RiskMatrix 
   }
   cached = { catalogue: loaded.catalogue, matrix: loaded.matrix };
   return cached;
-}
-
-export function levelOf(matrix: RiskMatrix, likelihood: number | null, consequence: number | null): RiskLevelId | null {
-  if (!likelihood || !consequence) return null;
-  return matrix.cells[String(likelihood) as '1']?.[consequence - 1] ?? null;
 }

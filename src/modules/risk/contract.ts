@@ -1,5 +1,5 @@
 import { isoDate, requiredText, text, uuid, z } from '../../shared/validation';
-import type { RiskLevelId } from './content';
+import type { RiskLevelId, RiskMatrix } from './matrix-shape';
 import type { RiskAssessmentStatus, RiskStatus, RiskSubjectKind } from './schema';
 
 const scale = () => z.number().int().min(1, 'Velg et nivå fra 1 til 5.').max(5, 'Velg et nivå fra 1 til 5.');
@@ -55,6 +55,36 @@ export const updateRiskBody = z.strictObject({
   residualConsequence: scale().nullable().optional(),
 });
 export type UpdateRiskBody = z.infer<typeof updateRiskBody>;
+
+/**
+ * A municipality's own matrix. Empty texts, unknown levels and wrong sizes pass here and are refused by the
+ * service with a code of their own (matrix-shape.ts), so every problem names its field in plain Norwegian.
+ */
+const matrixText = (max: number) => z.string().max(max, `Kan ha høyst ${max} tegn.`);
+const levelTexts = z.strictObject({ acceptance: matrixText(2000), responseTime: matrixText(300) });
+export const matrixInput = z.strictObject({
+  likelihood: z.array(z.strictObject({ name: matrixText(100), frequency: matrixText(300), description: matrixText(2000) })).max(10),
+  consequence: z.array(z.strictObject({ name: matrixText(100), byDimension: z.record(z.string().max(50), matrixText(2000)) })).max(10),
+  /** Row = likelihood 1 … n, column = consequence 1 … m; each a risk level id. */
+  cells: z.array(z.array(z.string().max(20)).max(10)).max(10),
+  riskLevels: z.strictObject({ low: levelTexts, medium: levelTexts, high: levelTexts, very_high: levelTexts }),
+});
+export type MatrixInput = z.infer<typeof matrixInput>;
+
+/** `matrix: null` goes back to the national matrix. `version` is the one read (0 if the municipality never saved one). */
+export const saveMatrixBody = z.strictObject({ matrix: matrixInput.nullable(), version: z.number().int().min(0) });
+export type SaveMatrixBody = z.infer<typeof saveMatrixBody>;
+
+export interface MatrixResponse {
+  /** Which matrix new risk assessments get: the national one or the municipality's own. */
+  source: 'national' | 'local';
+  matrix: RiskMatrix;
+  national: RiskMatrix;
+  version: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+  policies: { view: boolean; edit: boolean; accept: boolean; configureMatrix: boolean };
+}
 
 export const addMeasureBody = z.strictObject({ title: requiredText(300), measureUrn: measureUrn().nullable().optional() });
 export const acceptBody = z.strictObject({ note: text(2000).nullable().optional() });
@@ -135,6 +165,8 @@ export interface AssessmentDto extends AssessmentSummaryDto {
 
 export interface AssessmentDetailResponse {
   assessment: AssessmentDto;
+  /** The matrix the assessment is made with (recorded when it was created). */
+  matrix: RiskMatrix;
   risks: RiskDto[];
   dismissed: RiskDto[];
   versions: { revision: number; acceptedAt: string; acceptedBy: string | null }[];

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/tenant';
 import { organizationPeople } from '../assessment/people';
-import { levelOf, riskContent, riskLevelIds, type RiskLevelId } from './content';
+import { levelOf, riskContent, riskLevelIds, type RiskLevelId, type RiskMatrix } from './content';
 import type { AssessmentDto, AssessmentSummaryDto, MeasureDto, RiskDto } from './contract';
 import { riskError } from './errors';
 import { riskAssessmentRisks, riskAssessments, riskAssessmentVersions, riskMeasures } from './schema';
@@ -25,14 +25,18 @@ export async function loadDraft(tx: Tx, organizationId: string, id: string): Pro
   return row;
 }
 
+/** The matrix the assessment was made with; one made before matrices were recorded uses the national matrix. */
+export function matrixOf(row: Pick<AssessmentRow, 'matrix'>): RiskMatrix {
+  return row.matrix ?? riskContent().matrix;
+}
+
 export function highestLevel(levels: (RiskLevelId | null)[]): RiskLevelId | null {
   let best = -1;
   for (const level of levels) if (level) best = Math.max(best, riskLevelIds.indexOf(level));
   return best < 0 ? null : riskLevelIds[best]!;
 }
 
-function presentRisk(row: RiskRow, number: number, measures: MeasureDto[]): RiskDto {
-  const { matrix } = riskContent();
+function presentRisk(row: RiskRow, number: number, measures: MeasureDto[], matrix: RiskMatrix): RiskDto {
   return {
     id: row.id,
     number,
@@ -54,6 +58,7 @@ function presentRisk(row: RiskRow, number: number, measures: MeasureDto[]): Risk
 
 export interface LoadedDetail {
   assessment: AssessmentDto;
+  matrix: RiskMatrix;
   risks: RiskDto[];
   dismissed: RiskDto[];
   versions: { revision: number; acceptedAt: string; acceptedBy: string | null }[];
@@ -79,9 +84,10 @@ export async function loadDetail(tx: Tx, organizationId: string, id: string): Pr
   const people = new Map((await organizationPeople(tx, organizationId)).map((p) => [p.id, p]));
   const measuresOf = (riskId: string): MeasureDto[] =>
     measureRows.filter((m) => m.riskId === riskId).map((m) => ({ id: m.id, riskId: m.riskId, title: m.title, measureUrn: m.measureUrn, actionId: m.actionId }));
+  const matrix = matrixOf(row);
   const included = riskRows.filter((r) => r.status === 'included');
-  const risks = included.map((r, i) => presentRisk(r, i + 1, measuresOf(r.id)));
-  const dismissed = riskRows.filter((r) => r.status === 'dismissed').map((r) => presentRisk(r, 0, []));
+  const risks = included.map((r, i) => presentRisk(r, i + 1, measuresOf(r.id), matrix));
+  const dismissed = riskRows.filter((r) => r.status === 'dismissed').map((r) => presentRisk(r, 0, [], matrix));
   const person = (userId: string | null) => (userId ? (people.get(userId) ?? { id: userId, name: '' }) : null);
   return {
     assessment: {
@@ -91,6 +97,7 @@ export async function loadDetail(tx: Tx, organizationId: string, id: string): Pr
       acceptedBy: person(row.acceptedBy),
       version: row.version,
     },
+    matrix,
     risks,
     dismissed,
     versions: versionRows.map((v) => ({ revision: v.revision, acceptedAt: v.acceptedAt.toISOString(), acceptedBy: person(v.acceptedBy)?.name ?? null })),

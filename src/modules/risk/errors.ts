@@ -18,5 +18,11 @@ export const riskError = defineErrors({
   TITLE_REQUIRED: { status: 400, message: 'Skriv hva trusselen er.' },
   UNKNOWN_MEASURE: { status: 400, message: 'Det felles tiltaket finnes ikke i biblioteket.' },
   UNSCORED_RISKS: { status: 400, message: 'Alle risikoer må ha sannsynlighet og konsekvens før risikovurderingen godkjennes.' },
+  SCORE_OUT_OF_RANGE: { status: 400, message: 'Nivået finnes ikke i risikomatrisen for denne risikovurderingen.' },
+  MATRIX_SIZE: { status: 400, message: 'Sannsynlighet og konsekvens må ha 3, 4 eller 5 nivåer.' },
+  MATRIX_TEXT_REQUIRED: { status: 400, message: 'Alle nivåer i matrisen må ha navn og beskrivelse.' },
+  MATRIX_UNKNOWN_DIMENSION: { status: 400, message: 'Konsekvenstypen finnes ikke i matrisen.' },
+  MATRIX_CELL_INVALID: { status: 400, message: 'Hver celle i matrisen må ha risikonivå lav, middels, høy eller svært høy.' },
+  MATRIX_NOT_MONOTONIC: { status: 400, message: 'Risikoen kan ikke bli lavere når sannsynlighet eller konsekvens øker.' },
   CONTENT_INVALID: { status: 500, message: 'Innholdet i content/risk har feil. Kjør innholdskontrollen.' },
 });

@@ -11,4 +11,6 @@ export const riskPolicies = definePolicies('risk', {
   view: { roles: municipalRoles, kinds: localKinds },
   edit: { roles: ['administrator', 'personvernombud', 'sikkerhetsleder', 'bidragsyter'], kinds: localKinds },
   accept: { roles: municipalRoles, kinds: localKinds },
+  /** The municipality's own risk matrix applies to every later assessment, so only the administrator and the security lead set it. */
+  configureMatrix: { roles: ['administrator', 'sikkerhetsleder'], kinds: localKinds },
 });

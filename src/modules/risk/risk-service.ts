@@ -4,7 +4,7 @@ import { measureByUrn } from '../assessment/library-read';
 import { createAction } from '../actions/service';
 import { riskContent } from './content';
 import type { AddRiskBody, UpdateRiskBody } from './contract';
-import { loadAssessment, loadDraft, type AssessmentRow } from './detail';
+import { loadAssessment, loadDraft, matrixOf, type AssessmentRow } from './detail';
 import { riskError } from './errors';
 import { riskAssessmentRisks, riskMeasures } from './schema';
 
@@ -56,8 +56,18 @@ async function loadRisk(tx: Tx, organizationId: string, assessmentId: string, ri
   return row;
 }
 
+/** Scores must be levels of the assessment's own matrix (a 4-level scale has no 5); the database only knows 1–5. */
+function assertOnScale(assessment: AssessmentRow, body: UpdateRiskBody): void {
+  const matrix = matrixOf(assessment);
+  const scales = { likelihood: matrix.likelihood.length, consequence: matrix.consequence.length, residualLikelihood: matrix.likelihood.length, residualConsequence: matrix.consequence.length };
+  for (const [field, max] of Object.entries(scales) as [keyof typeof scales, number][]) {
+    const value = body[field];
+    if (typeof value === 'number' && value > max) throw riskError('SCORE_OUT_OF_RANGE', { field, message: `Velg et nivå fra 1 til ${max}. Risikomatrisen for denne risikovurderingen har ${max} nivåer.` });
+  }
+}
+
 export async function updateRisk(tx: Tx, organizationId: string, assessmentId: string, riskId: string, body: UpdateRiskBody): Promise<void> {
-  await loadDraft(tx, organizationId, assessmentId);
+  assertOnScale(await loadDraft(tx, organizationId, assessmentId), body);
   await loadRisk(tx, organizationId, assessmentId, riskId);
   await tx
     .update(riskAssessmentRisks)

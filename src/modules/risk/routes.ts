@@ -6,8 +6,24 @@ import { organizations } from '../organizations/schema';
 import { osloDay } from '../vendors/status';
 import { assessmentCandidates } from './candidates';
 import { riskContent } from './content';
-import { acceptBody, addMeasureBody, addRiskBody, assessmentIdParams, createAssessmentBody, dismissBody, listQuery, measureIdParams, riskIdParams, updateAssessmentBody, updateRiskBody } from './contract';
+import {
+  acceptBody,
+  addMeasureBody,
+  addRiskBody,
+  assessmentIdParams,
+  createAssessmentBody,
+  dismissBody,
+  listQuery,
+  measureIdParams,
+  riskIdParams,
+  saveMatrixBody,
+  updateAssessmentBody,
+  updateRiskBody,
+  type MatrixResponse,
+} from './contract';
 import { loadAssessment, loadDetail } from './detail';
+import { readMatrix, saveMatrix } from './matrix-service';
+import { toMatrixInput } from './matrix-shape';
 import { renderRiskPdf } from './outputs/pdf';
 import { riskPolicies } from './policy';
 import { addMeasure, addRisk, deleteMeasure, deleteRisk, dismissThreat, measureToActionPlan, updateRisk } from './risk-service';
@@ -17,6 +33,7 @@ const tags = ['Risikovurdering (ROS)'];
 const view = policy(riskPolicies.view);
 const edit = policy(riskPolicies.edit);
 const accept = policy(riskPolicies.accept);
+const configureMatrix = policy(riskPolicies.configureMatrix);
 const today = (ctx: RequestContext) => osloDay(ctx.services.clock());
 
 async function detail(ctx: RequestContext, id: string) {
@@ -31,6 +48,11 @@ async function detail(ctx: RequestContext, id: string) {
 
 const idExample = (ids: Record<string, string>) => ({ params: { id: ids.riskAssessmentId! } });
 
+async function matrixResponse(ctx: RequestContext): Promise<MatrixResponse> {
+  const actor = ctx.requireActor();
+  return { ...(await ctx.work((tx) => readMatrix(tx, actor.organizationId))), policies: presentPolicies(riskPolicies, actor) };
+}
+
 export const riskRoutes = [
   defineRoute({
     method: 'GET',
@@ -39,6 +61,28 @@ export const riskRoutes = [
     tags,
     access: view,
     handler: async () => riskContent(),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/risk/matrix',
+    summary: 'Risikomatrisen nye risikovurderinger får: den nasjonale eller kommunens egen',
+    tags,
+    access: view,
+    handler: async (ctx) => matrixResponse(ctx),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/risk/matrix',
+    summary: 'Lagre kommunens egen risikomatrise, eller gå tilbake til den nasjonale (matrix: null). Oppgi versjonen du leste.',
+    tags,
+    access: configureMatrix,
+    body: saveMatrixBody,
+    example: () => ({ body: { matrix: toMatrixInput(riskContent().matrix), version: 0 } }),
+    handler: async (ctx, { body }) => {
+      const actor = ctx.requireActor();
+      await ctx.work((tx) => saveMatrix(tx, actor.organizationId, actor.userId, body, ctx.services.clock()));
+      return matrixResponse(ctx);
+    },
   }),
   defineRoute({
     method: 'GET',
@@ -278,7 +322,7 @@ export const riskRoutes = [
         const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, actor.organizationId));
         return { loaded: await loadDetail(tx, actor.organizationId, params.id), organization: org?.name ?? '' };
       });
-      const pdf = await renderRiskPdf(loaded, riskContent().matrix, organization);
+      const pdf = await renderRiskPdf(loaded, loaded.matrix, organization);
       return reply.type('application/pdf').header('content-disposition', `attachment; filename="risikovurdering-${today(ctx)}.pdf"`).send(pdf);
     },
   }),

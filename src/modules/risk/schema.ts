@@ -7,6 +7,7 @@ import { organizations } from '../organizations/schema';
 import { processingEntries } from '../processing/schema';
 import { systems } from '../systems/schema';
 import { users } from '../users/schema';
+import type { RiskMatrix } from './matrix-shape';
 
 export const riskSubjectKinds = ['system', 'service', 'processing'] as const;
 export type RiskSubjectKind = (typeof riskSubjectKinds)[number];
@@ -39,6 +40,12 @@ export const riskAssessments = pgTable(
     acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
     acceptedAt: timestamptz('accepted_at'),
     acceptanceNote: text('acceptance_note'),
+    /**
+     * The matrix the assessment is made with, recorded when it is created, so a later change of the
+     * municipality's matrix (or of the national one) never changes its levels. Null: made before matrices were
+     * recorded, which means the national matrix.
+     */
+    matrix: jsonb('matrix').$type<RiskMatrix>(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -126,4 +133,22 @@ export const riskAssessmentVersions = pgTable(
     foreignKey({ name: 'risk_assessment_versions_assessment_fk', columns: [t.organizationId, t.assessmentId], foreignColumns: [riskAssessments.organizationId, riskAssessments.id] }).onDelete('cascade'),
     ...tenantPolicies(t.organizationId),
   ],
+);
+
+/**
+ * A municipality's own risk matrix (at most one per organisation). `matrix` null means the national matrix is
+ * used again; the row stays so its version keeps counting and a stale save is still detected.
+ */
+export const riskMatrices = pgTable(
+  'risk_matrices',
+  {
+    id: id(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    matrix: jsonb('matrix').$type<RiskMatrix>(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: rowVersion(),
+  },
+  (t) => [unique('risk_matrices_org_key').on(t.organizationId), ...tenantPolicies(t.organizationId)],
 );

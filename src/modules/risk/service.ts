@@ -5,10 +5,11 @@ import { isMember, organizationPeople } from '../assessment/people';
 import { loadRecord } from '../processing/repository';
 import { processingEntries } from '../processing/schema';
 import { systems } from '../systems/schema';
-import { levelOf, riskContent } from './content';
+import { levelOf } from './content';
 import type { AssessmentSummaryDto, CreateAssessmentBody, RiskOptionsResponse, UpdateAssessmentBody } from './contract';
-import { loadAssessment, loadDetail, loadDraft, presentSummary } from './detail';
+import { loadAssessment, loadDetail, loadDraft, matrixOf, presentSummary } from './detail';
 import { riskError } from './errors';
+import { currentMatrix } from './matrix-service';
 import { measuresToActionPlan } from './risk-service';
 import { riskAssessmentRisks, riskAssessments, riskAssessmentVersions } from './schema';
 
@@ -55,6 +56,7 @@ export async function createAssessment(tx: Tx, organizationId: string, userId: s
       scope: body.scope ?? null,
       riskOwnerUserId: body.riskOwnerUserId ?? null,
       reviewDate: body.reviewDate ?? null,
+      matrix: await currentMatrix(tx, organizationId),
       createdBy: userId,
     })
     .returning({ id: riskAssessments.id });
@@ -82,11 +84,10 @@ export async function listAssessments(tx: Tx, organizationId: string, systemId?:
     .from(riskAssessmentRisks)
     .where(and(eq(riskAssessmentRisks.organizationId, organizationId), eq(riskAssessmentRisks.status, 'included'), inArray(riskAssessmentRisks.assessmentId, rows.map((r) => r.id))));
   const people = new Map((await organizationPeople(tx, organizationId)).map((p) => [p.id, p]));
-  const { matrix } = riskContent();
   return rows.map((row) =>
     presentSummary(
       row,
-      risks.filter((r) => r.assessmentId === row.id).map((r) => ({ level: levelOf(matrix, r.likelihood, r.consequence), residualLevel: null })),
+      risks.filter((r) => r.assessmentId === row.id).map((r) => ({ level: levelOf(matrixOf(row), r.likelihood, r.consequence), residualLevel: null })),
       row.riskOwnerUserId ? (people.get(row.riskOwnerUserId) ?? null) : null,
     ),
   );

@@ -48,6 +48,7 @@ const QuestionnairePage = lazy(() => import('./vendor-portal/questionnaire-page'
 const RiskListPage = lazy(() => import('./risk/risk-list-page'));
 const NewRiskPage = lazy(() => import('./risk/new-risk-page'));
 const RiskPage = lazy(() => import('./risk/risk-page'));
+const RiskMatrixPage = lazy(() => import('./risk/matrix-page'));
 
 /** Pages inside the signed-in layout. Each feature loads only when first visited. */
 export const appRoutes = [
@@ -99,5 +100,6 @@ export const appRoutes = [
   { path: '/leverandorportal/:id', element: <QuestionnairePage /> },
   { path: '/risikovurdering', element: <RiskListPage /> },
   { path: '/risikovurdering/ny', element: <NewRiskPage /> },
+  { path: '/risikovurdering/matrise', element: <RiskMatrixPage /> },
   { path: '/risikovurdering/:id', element: <RiskPage /> },
 ];

@@ -1,10 +1,10 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { renderPdf } from '../../processing/outputs/pdf';
-import type { RiskLevelId, RiskMatrix } from '../content';
+import { cellOf, type RiskLevelId, type RiskMatrix } from '../matrix-shape';
 import type { RiskDto } from '../contract';
 import type { LoadedDetail } from '../detail';
 
-/** The ROS as PDF: the risk map before and after measures (5 × 5, coloured, with risk numbers) and the risk table. */
+/** The ROS as PDF: the risk map before and after measures (on the assessment's own matrix, coloured, with risk numbers) and the risk table. */
 
 export const levelFill: Record<RiskLevelId, string> = { low: '#b7e1b9', medium: '#fbe88a', high: '#f9b36b', very_high: '#ec8a8a' };
 
@@ -17,16 +17,17 @@ function riskMap(matrix: RiskMatrix, risks: RiskDto[], which: 'before' | 'after'
   const at = (l: number, c: number) =>
     risks.filter((r) => (which === 'before' ? r.likelihood === l && r.consequence === c : r.residualLikelihood === l && r.residualConsequence === c)).map((r) => `R${r.number}`);
   const body: TableCell[][] = [];
-  for (let l = 5; l >= 1; l--) {
-    const row: TableCell[] = [{ text: `${l} ${matrix.likelihood[l - 1]!.name}`, fontSize: 7 }];
-    for (let c = 1; c <= 5; c++) {
-      const level = matrix.cells[String(l) as '1'][c - 1]!;
-      row.push({ text: at(l, c).join(' '), fillColor: levelFill[level], alignment: 'center', bold: true, margin: [0, 6, 0, 6] });
+  for (const likelihood of [...matrix.likelihood].reverse()) {
+    const l = likelihood.value;
+    const row: TableCell[] = [{ text: `${l} ${likelihood.name}`, fontSize: 7 }];
+    for (const { value: c } of matrix.consequence) {
+      const level = cellOf(matrix, l, c);
+      row.push({ text: at(l, c).join(' '), fillColor: level ? levelFill[level] : undefined, alignment: 'center', bold: true, margin: [0, 6, 0, 6] });
     }
     body.push(row);
   }
   body.push([{ text: 'Sannsynlighet / konsekvens', fontSize: 7, italics: true }, ...matrix.consequence.map((c): TableCell => ({ text: `${c.value} ${c.name}`, fontSize: 7, alignment: 'center' }))]);
-  return { table: { widths: [90, '*', '*', '*', '*', '*'], body }, margin: [0, 4, 0, 12] };
+  return { table: { widths: [90, ...matrix.consequence.map(() => '*')], body }, margin: [0, 4, 0, 12] };
 }
 
 function riskTable(matrix: RiskMatrix, risks: RiskDto[]): Content {

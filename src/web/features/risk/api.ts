@@ -1,6 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RiskMatrix, ThreatCatalogue } from '../../../modules/risk/content';
-import type { AssessmentDetailResponse, AssessmentSummaryDto, CandidatesResponse, CreateAssessmentBody, RiskOptionsResponse, UpdateAssessmentBody, UpdateRiskBody } from '../../../modules/risk/contract';
+import type {
+  AssessmentDetailResponse,
+  AssessmentSummaryDto,
+  CandidatesResponse,
+  CreateAssessmentBody,
+  MatrixResponse,
+  RiskOptionsResponse,
+  SaveMatrixBody,
+  UpdateAssessmentBody,
+  UpdateRiskBody,
+} from '../../../modules/risk/contract';
 import { api, query } from '../../api/client';
 
 export interface RiskPolicies {
@@ -17,6 +27,17 @@ export const useAssessments = (systemId?: string) =>
 
 export const useRiskContent = () =>
   useQuery({ queryKey: ['risk', 'content'], queryFn: () => api.get<{ catalogue: ThreatCatalogue; matrix: RiskMatrix }>('/api/risk/content'), staleTime: Infinity });
+
+export const useRiskMatrix = () => useQuery({ queryKey: ['risk', 'matrix'], queryFn: () => api.get<MatrixResponse>('/api/risk/matrix') });
+
+/** Saves the municipality's matrix (or `matrix: null`: back to the national one); the answer replaces the cached one. */
+export function useSaveMatrix() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SaveMatrixBody) => api.put<MatrixResponse>('/api/risk/matrix', body),
+    onSuccess: (data) => client.setQueryData(['risk', 'matrix'], data),
+  });
+}
 
 export const useRiskOptions = () => useQuery({ queryKey: ['risk', 'options'], queryFn: () => api.get<RiskOptionsResponse>('/api/risk/options') });
 

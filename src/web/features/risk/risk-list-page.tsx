@@ -15,11 +15,16 @@ export default function RiskListPage() {
       title={t('risk.title')}
       lead={t('risk.lead')}
       actions={
-        list.data?.policies.edit ? (
-          <Button asChild>
-            <Link to="/risikovurdering/ny">{t('risk.new')}</Link>
+        <>
+          <Button asChild variant="secondary">
+            <Link to="/risikovurdering/matrise">{t('risk.matrix.link')}</Link>
           </Button>
-        ) : null
+          {list.data?.policies.edit ? (
+            <Button asChild>
+              <Link to="/risikovurdering/ny">{t('risk.new')}</Link>
+            </Button>
+          ) : null}
+        </>
       }
     >
       <QueryState query={list}>

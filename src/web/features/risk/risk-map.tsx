@@ -1,11 +1,11 @@
 import { Heading } from '@digdir/designsystemet-react';
-import type { RiskMatrix } from '../../../modules/risk/content';
+import { cellOf, type RiskMatrix } from '../../../modules/risk/matrix-shape';
 import type { RiskDto } from '../../../modules/risk/contract';
 import { useI18n } from '../../i18n';
 import { levelFill } from './level-tag';
 
 /**
- * The 5 × 5 risk map as a real table: likelihood in rows (5 at the top), consequence in columns, each cell
+ * The risk map (the assessment's own matrix, 3–5 levels each way) as a real table: likelihood in rows (5 at the top), consequence in columns, each cell
  * coloured by its level and naming it in text as well, with the numbers of the risks placed there.
  */
 export function RiskMap({ matrix, risks, which }: { matrix: RiskMatrix; risks: RiskDto[]; which: 'before' | 'after' }) {
@@ -32,18 +32,18 @@ export function RiskMap({ matrix, risks, which }: { matrix: RiskMatrix; risks: R
           </tr>
         </thead>
         <tbody>
-          {[5, 4, 3, 2, 1].map((l) => (
+          {[...matrix.likelihood].reverse().map(({ value: l, name }) => (
             <tr key={l}>
               <th scope="row" style={{ textAlign: 'left', padding: '0.25rem' }}>
-                {l} {matrix.likelihood[l - 1]!.name}
+                {l} {name}
               </th>
-              {[1, 2, 3, 4, 5].map((c) => {
-                const level = matrix.cells[String(l) as '1'][c - 1]!;
+              {matrix.consequence.map(({ value: c }) => {
+                const level = cellOf(matrix, l, c);
                 const here = at(l, c);
                 return (
-                  <td key={c} style={{ background: levelFill[level], color: '#1a1a1a', border: '1px solid #ffffff', minWidth: '4.5rem', height: '2.75rem', textAlign: 'center', verticalAlign: 'middle' }}>
+                  <td key={c} style={{ background: level ? levelFill[level] : undefined, color: '#1a1a1a', border: '1px solid #ffffff', minWidth: '4.5rem', height: '2.75rem', textAlign: 'center', verticalAlign: 'middle' }}>
                     <strong>{here.map((r) => `R${r.number}`).join(' ')}</strong>
-                    <span className="visually-hidden"> ({levelName(level)})</span>
+                    {level ? <span className="visually-hidden"> ({levelName(level)})</span> : null}
                   </td>
                 );
               })}

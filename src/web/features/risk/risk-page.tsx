@@ -20,7 +20,7 @@ export default function RiskPage() {
   const content = useRiskContent();
   return (
     <QueryState query={assessment}>
-      {(detail) => <QueryState query={content}>{(c) => <Assessment detail={detail} matrix={c.matrix} catalogue={c.catalogue} />}</QueryState>}
+      {(detail) => <QueryState query={content}>{(c) => <Assessment detail={detail} matrix={detail.matrix} catalogue={c.catalogue} />}</QueryState>}
     </QueryState>
   );
 }
