@@ -138,6 +138,22 @@ test('a municipality registers and imports its systems and links one to the vend
     await page.getByRole('button', { name: 'Lagre kommunens opplysninger' }).click();
     await page.getByText('Lagret.').waitFor();
     await expectAccessible(page, 'leverandør sett fra kommunen');
+
+    // Deleting a system asks first; cancelling keeps it, confirming removes it from the overview.
+    await page.getByRole('link', { name: 'Systemoversikt' }).click();
+    await page.getByRole('link', { name: 'Sak og arkiv' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Sak og arkiv' }).waitFor();
+    await page.getByRole('button', { name: 'Slett system' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Slett system' });
+    await dialog.getByText('Slette Sak og arkiv?').waitFor();
+    await expectAccessible(page, 'slett system');
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('heading', { level: 1, name: 'Sak og arkiv' }).waitFor();
+    await page.getByRole('button', { name: 'Slett system' }).click();
+    await dialog.getByRole('button', { name: 'Slett system' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Det som trenger oppfølging (systemer i alt: 2)' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Sak og arkiv' }).count(), 0, 'the deleted system is gone from the overview');
   });
 });
 

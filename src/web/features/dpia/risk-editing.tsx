@@ -1,9 +1,10 @@
-import { Button, Details, Dialog, Field, Fieldset, Heading, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
-import { useRef, useState, type FormEvent } from 'react';
+import { Button, Details, Field, Fieldset, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { useState, type FormEvent } from 'react';
 import type { Scales } from '../../../modules/dpia/content';
 import type { RiskView } from '../../../modules/dpia/document';
 import { FormErrors, fieldError } from '../../components/form-errors';
 import { useT, type MessageKey } from '../../i18n';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useRemoveAdded, useRiskLevels, type DpiaPage } from './api';
 
 type Scale = Scales['severity'];
@@ -97,34 +98,21 @@ export function RiskLevelsForm({ page, risk, scales }: { page: DpiaPage; risk: R
 /** Removing one of the municipality's own risks or measures, after a confirmation; a refusal shows in the dialog. */
 export function RemoveAdded({ page, kind, itemId, title }: { page: DpiaPage; kind: 'risks' | 'measures'; itemId: string; title: string }) {
   const t = useT();
-  const dialog = useRef<HTMLDialogElement>(null);
   const remove = useRemoveAdded(page.dpia.id, kind, itemId);
   const label = kind === 'risks' ? t('dpia.edit.removeRisk', { risk: itemId }) : t('dpia.edit.removeMeasure', { measure: itemId });
-  const headingId = `remove-${kind}-${itemId}-heading`;
   return (
     <div>
-      <Button variant="secondary" data-color="danger" data-size="sm" onClick={() => dialog.current?.showModal()}>
-        {label}
-      </Button>
-      <Dialog ref={dialog} closedby="any" aria-labelledby={headingId}>
-        <Dialog.Block>
-          <Heading level={2} data-size="xs" id={headingId}>
-            {label}
-          </Heading>
-        </Dialog.Block>
-        <Dialog.Block>
-          <Paragraph>{kind === 'risks' ? t('dpia.edit.removeRiskConfirm', { title }) : t('dpia.edit.removeMeasureConfirm', { title })}</Paragraph>
-          <FormErrors error={remove.error} fieldIds={{}} />
-          <div className="row">
-            <Button data-color="danger" disabled={remove.isPending} onClick={() => remove.mutate(page.dpia.version)}>
-              {t('dpia.edit.remove')}
-            </Button>
-            <Button variant="tertiary" onClick={() => dialog.current?.close()}>
-              {t('app.cancel')}
-            </Button>
-          </div>
-        </Dialog.Block>
-      </Dialog>
+      <ConfirmDialog
+        headingId={`remove-${kind}-${itemId}-heading`}
+        trigger={{ label, danger: true, small: true }}
+        title={label}
+        confirm={{ label: t('dpia.edit.remove'), danger: true }}
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={() => remove.mutate(page.dpia.version)}
+      >
+        <Paragraph>{kind === 'risks' ? t('dpia.edit.removeRiskConfirm', { title }) : t('dpia.edit.removeMeasureConfirm', { title })}</Paragraph>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -1,12 +1,11 @@
-import { Alert, Button, Dialog, Heading, List, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { useRef } from 'react';
+import { Alert, Button, Heading, List, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { EntryDetailDto, FieldViewDto } from '../../../modules/processing/contract';
 import { fieldDef, fieldGroups, type FieldGroup } from '../../../modules/processing/fields';
-import { FormErrors } from '../../components/form-errors';
 import { Page } from '../../components/page';
 import { QueryState } from '../../components/query-state';
 import { useI18n, type MessageKey } from '../../i18n';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useDeleteEntry, useEntry, useRecord, type MeasureTitles } from './api';
 import { areaTitle, issueText } from './display';
 import { FieldRow } from './field-row';
@@ -129,7 +128,6 @@ function LinkedRow({ entry, fieldKey }: { entry: EntryDetailDto; fieldKey: 'syst
 function RemoveEntry({ entry }: { entry: EntryDetailDto }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const dialog = useRef<HTMLDialogElement>(null);
   const remove = useDeleteEntry(entry.id);
   return (
     <section className="stack" aria-labelledby="remove-heading">
@@ -137,29 +135,18 @@ function RemoveEntry({ entry }: { entry: EntryDetailDto }) {
         {t('processing.remove.title')}
       </Heading>
       <div>
-        <Button variant="secondary" data-color="danger" onClick={() => dialog.current?.showModal()}>
-          {t('processing.remove.button')}
-        </Button>
-      </div>
-      <Dialog ref={dialog} closedby="any" aria-labelledby="remove-dialog-heading">
-        <Dialog.Block>
-          <Heading level={2} data-size="xs" id="remove-dialog-heading">
-            {t('processing.remove.title')}
-          </Heading>
-        </Dialog.Block>
-        <Dialog.Block>
+        <ConfirmDialog
+          headingId="remove-dialog-heading"
+          trigger={{ label: t('processing.remove.button'), danger: true }}
+          title={t('processing.remove.title')}
+          confirm={{ label: t('processing.remove.button'), danger: true }}
+          pending={remove.isPending}
+          error={remove.error}
+          onConfirm={() => remove.mutate(entry.version, { onSuccess: () => navigate('/behandlingsprotokoll') })}
+        >
           <Paragraph>{t('processing.remove.confirm', { name: entry.name })}</Paragraph>
-          <FormErrors error={remove.error} fieldIds={{}} />
-          <div className="row">
-            <Button data-color="danger" disabled={remove.isPending} onClick={() => remove.mutate(entry.version, { onSuccess: () => navigate('/behandlingsprotokoll') })}>
-              {t('processing.remove.button')}
-            </Button>
-            <Button variant="tertiary" onClick={() => dialog.current?.close()}>
-              {t('app.cancel')}
-            </Button>
-          </div>
-        </Dialog.Block>
-      </Dialog>
+        </ConfirmDialog>
+      </div>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Dialog, Field, Fieldset, Heading, Label, Paragraph, Radio, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Radio, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { SystemDto } from '../../../modules/systems/contract';
@@ -19,6 +19,7 @@ import { FormErrors, fieldError } from '../../components/form-errors';
 import { Page } from '../../components/page';
 import { QueryState } from '../../components/query-state';
 import { useI18n, type MessageKey } from '../../i18n';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { FollowUpTag } from '../vendors/follow-up-tag';
 import { SystemRiskLink } from '../risk/system-risk-link';
 import { useDeleteSystem, useSaveSystem, useSystem, useSystems, useVendorOptions } from './api';
@@ -312,32 +313,18 @@ function VendorFact({ text, date }: { text: string; date: string }) {
 function DeleteSystem({ system }: { system: SystemDto }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const dialog = useRef<HTMLDialogElement>(null);
   const remove = useDeleteSystem(system.id);
   return (
-    <>
-      <Button type="button" variant="tertiary" data-color="danger" onClick={() => dialog.current?.showModal()}>
-        {t('systems.delete')}
-      </Button>
-      <Dialog ref={dialog} closedby="any" aria-labelledby="delete-system-heading">
-        <Dialog.Block>
-          <Heading level={2} data-size="xs" id="delete-system-heading">
-            {t('systems.delete')}
-          </Heading>
-        </Dialog.Block>
-        <Dialog.Block>
-          <Paragraph>{t('systems.deleteConfirm', { name: system.name })}</Paragraph>
-          <FormErrors error={remove.error} fieldIds={{}} />
-          <div className="row">
-            <Button data-color="danger" onClick={() => remove.mutate(undefined, { onSuccess: () => navigate('/systemer') })} disabled={remove.isPending}>
-              {t('systems.delete')}
-            </Button>
-            <Button variant="tertiary" onClick={() => dialog.current?.close()}>
-              {t('app.cancel')}
-            </Button>
-          </div>
-        </Dialog.Block>
-      </Dialog>
-    </>
+    <ConfirmDialog
+      headingId="delete-system-heading"
+      trigger={{ label: t('systems.delete'), variant: 'tertiary', danger: true }}
+      title={t('systems.delete')}
+      confirm={{ label: t('systems.delete'), danger: true }}
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={() => remove.mutate(undefined, { onSuccess: () => navigate('/systemer') })}
+    >
+      <Paragraph>{t('systems.deleteConfirm', { name: system.name })}</Paragraph>
+    </ConfirmDialog>
   );
 }

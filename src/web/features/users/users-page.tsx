@@ -10,6 +10,7 @@ import { Page } from '../../components/page';
 import { QueryState } from '../../components/query-state';
 import { RoleTags } from '../../components/role-tags';
 import { useI18n, type MessageKey } from '../../i18n';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useMembers } from '../organization/api';
 
 export default function UsersPage() {
@@ -192,39 +193,22 @@ function EditRoles({ member, roles }: { member: MemberDto; roles: readonly Role[
 function RemoveMember({ member }: { member: MemberDto }) {
   const { t } = useI18n();
   const client = useQueryClient();
-  const dialog = useRef<HTMLDialogElement>(null);
   const remove = useMutation({
     mutationFn: () => api.delete(`/api/members/${member.userId}`),
-    onSuccess: () => {
-      dialog.current?.close();
-      void client.invalidateQueries({ queryKey: ['members'] });
-    },
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['members'] }),
   });
   return (
-    <>
-      <Button variant="tertiary" data-color="danger" data-size="sm" onClick={() => dialog.current?.showModal()}>
-        {t('users.remove')}
-      </Button>
-      <Dialog ref={dialog} closedby="any" aria-labelledby={`remove-${member.userId}`}>
-        <Dialog.Block>
-          <Heading level={2} data-size="xs" id={`remove-${member.userId}`}>
-            {t('users.remove')}
-          </Heading>
-        </Dialog.Block>
-        <Dialog.Block>
-          <Paragraph>{t('users.removeConfirm', { name: member.name })}</Paragraph>
-          <FormErrors error={remove.error} fieldIds={{}} />
-          <div className="row">
-            <Button data-color="danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
-              {t('users.remove')}
-            </Button>
-            <Button variant="tertiary" onClick={() => dialog.current?.close()}>
-              {t('app.cancel')}
-            </Button>
-          </div>
-        </Dialog.Block>
-      </Dialog>
-    </>
+    <ConfirmDialog
+      headingId={`remove-${member.userId}`}
+      trigger={{ label: t('users.remove'), variant: 'tertiary', danger: true, small: true }}
+      title={t('users.remove')}
+      confirm={{ label: t('users.remove'), danger: true }}
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={(close) => remove.mutate(undefined, { onSuccess: close })}
+    >
+      <Paragraph>{t('users.removeConfirm', { name: member.name })}</Paragraph>
+    </ConfirmDialog>
   );
 }
 

@@ -1,10 +1,11 @@
-import { Alert, Button, Checkbox, Dialog, Heading, Textfield } from '@digdir/designsystemet-react';
-import { useRef, useState } from 'react';
+import { Alert, Button, Checkbox, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { countryNames } from '../../../modules/systems/fields';
 import type { VendorDetailDto } from '../../../modules/vendors/contract';
 import { auditReportKinds, certificationKinds, certificationNames, findingSeverities, productHostings, transferBases } from '../../../modules/vendors/fields';
-import { FormErrors, fieldError } from '../../components/form-errors';
+import { fieldError } from '../../components/form-errors';
 import { useI18n } from '../../i18n';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ChoiceField } from '../systems/form-fields';
 import { useVendorWrite } from './api';
 import { clean, FoldedForm, opts, useForm } from './folded-form';
@@ -149,34 +150,20 @@ export function AddIncident({ vendor }: { vendor: VendorDetailDto }) {
 
 export function CloseFinding({ vendorId, finding }: { vendorId: string; finding: VendorDetailDto['findings'][number] }) {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [followUp, setFollowUp] = useState(finding.followUp ?? '');
   const close = useVendorWrite('patch', `/api/vendors/${vendorId}/findings/${finding.id}`);
   return (
-    <>
-      <Button variant="secondary" data-size="sm" onClick={() => dialog.current?.showModal()}>
-        {t('vendors.closeFinding')}
-      </Button>
-      <Dialog ref={dialog} closedby="any" aria-labelledby={`close-${finding.id}`}>
-        <Dialog.Block>
-          <Heading level={2} data-size="xs" id={`close-${finding.id}`}>
-            {t('vendors.closeFinding')}: {finding.title}
-          </Heading>
-        </Dialog.Block>
-        <Dialog.Block>
-          <FormErrors error={close.error} fieldIds={{}} />
-          <Textfield label={t('vendors.followUpText')} multiline rows={3} value={followUp} onChange={(e) => setFollowUp(e.target.value)} />
-          <div className="row">
-            <Button onClick={() => close.mutate({ status: 'closed', followUp: followUp.trim() || null, version: finding.version }, { onSuccess: () => dialog.current?.close() })} disabled={close.isPending}>
-              {t('vendors.closeFinding')}
-            </Button>
-            <Button variant="tertiary" onClick={() => dialog.current?.close()}>
-              {t('app.cancel')}
-            </Button>
-          </div>
-        </Dialog.Block>
-      </Dialog>
-    </>
+    <ConfirmDialog
+      headingId={`close-${finding.id}`}
+      trigger={{ label: t('vendors.closeFinding'), small: true }}
+      title={`${t('vendors.closeFinding')}: ${finding.title}`}
+      confirm={{ label: t('vendors.closeFinding') }}
+      pending={close.isPending}
+      error={close.error}
+      onConfirm={(done) => close.mutate({ status: 'closed', followUp: followUp.trim() || null, version: finding.version }, { onSuccess: done })}
+    >
+      <Textfield label={t('vendors.followUpText')} multiline rows={3} value={followUp} onChange={(e) => setFollowUp(e.target.value)} />
+    </ConfirmDialog>
   );
 }
 
